@@ -1,0 +1,1 @@
+"""Pipeline stages; each module exposes ``run(doc, ctx) -> doc``."""
