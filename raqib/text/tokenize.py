@@ -48,9 +48,9 @@ def _orig_offset(word: str, n_norm_chars: int) -> int:
     """Offset into ``word`` after its first ``n_norm_chars`` normalised characters."""
     count = 0
     for i, ch in enumerate(word):
-        if count == n_norm_chars:
-            return i
         if normalize_str(ch):
+            if count == n_norm_chars:
+                return i
             count += 1
     return len(word)
 

@@ -1,0 +1,29 @@
+# raqib: `make demo` runs the extractor on the bundled sample articles; `make test` runs the tests.
+# Each creates (or reuses) the virtual environment .venv on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: demo test lint bench eval
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,server]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/raqib extract --jsonl raqib/samples/articles.jsonl --format table
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check raqib tests bench scripts
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check raqib tests bench scripts
+	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+eval: $(STAMP)
+	$(PY) bench/eval_dev.py
+
+bench: $(STAMP)
+	$(PY) bench/bench_pipeline.py

@@ -1,0 +1,117 @@
+"""The command line through its real entry point: formats, bad input, exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from raqib.cli import main
+
+ARTICLE = "قتل 5 مدنيين في قصف على دوما السبت.\nوقال المرصد إن القصف استمر."
+
+
+def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
+    if stdin is not None:
+        import io
+
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    rc = main(argv)
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_plain_text_file_with_title(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("عنوان الخبر\n\n" + ARTICLE, encoding="utf-8")
+    rc, out, err = run(["extract", str(f), "--published", "2018-03-04"], capsys)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["title"] == "عنوان الخبر"
+    assert doc["published"] == "2018-03-04"
+    assert doc["text"][doc["body_start"] :].startswith("قتل 5")
+    for s in doc["sentences"]:
+        assert doc["text"][s["start"] : s["end"]] == s["text"]
+
+
+def test_title_line_flag_and_no_title(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("السطر الأول\n" + ARTICLE, encoding="utf-8")
+    _, out, _ = run(["extract", str(f)], capsys)
+    assert json.loads(out)["title"] is None
+    _, out, _ = run(["extract", str(f), "--title-line"], capsys)
+    assert json.loads(out)["title"] == "السطر الأول"
+
+
+def test_windows_1256_file_is_decoded(tmp_path, capsys):
+    f = tmp_path / "cp.txt"
+    f.write_bytes(("قتل خمسة أشخاص في انفجار سيارة مفخخة وسط المدينة صباح اليوم. " * 3).encode("cp1256"))
+    rc, out, err = run(["extract", str(f)], capsys)
+    assert rc == 0, err
+    assert "انفجار" in json.loads(out)["text"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"", "empty text"), (b"   \n\n  ", "empty text"), (b"\x00\x01\x02\xff\xfe\x00" * 50, "")],
+)
+def test_bad_files_are_reported_and_skipped(tmp_path, capsys, content, message):
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    rc, out, err = run(["extract", str(bad), str(good)], capsys)
+    assert rc == 1
+    assert str(bad) in err and message in err
+    assert "Traceback" not in err
+    assert json.loads(out)["text"] == ARTICLE  # the good file is still processed
+
+
+def test_jsonl_bad_line_is_skipped_rest_processed(tmp_path, capsys):
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": ARTICLE, "published": "2018-03-04", "extra": 1}, ensure_ascii=False),
+                "{not json",
+                json.dumps({"id": "b", "text": ""}),
+                json.dumps(["not", "an", "object"]),
+                json.dumps({"id": "c", "title": "عنوان", "text": ARTICLE, "published": "2018-03-04T10:00:00Z"},
+                           ensure_ascii=False),
+                json.dumps({"id": "d", "text": ARTICLE, "published": "yesterday"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    rc, out, err = run(["extract", "--jsonl", str(f)], capsys)
+    assert rc == 1
+    ids = [json.loads(line)["id"] for line in out.splitlines()]
+    assert ids == ["a", "c"]
+    assert f"{f}:2: malformed JSON" in err
+    assert f"{f}:3: record has no text" in err
+    assert f"{f}:4: record is not a JSON object" in err
+    assert "published date 'yesterday'" in err
+    assert "Traceback" not in err
+
+
+def test_stdin_and_table_format(capsys, monkeypatch):
+    rc, out, _ = run(["extract", "-", "--format", "table"], capsys, stdin=ARTICLE.encode(), monkeypatch=monkeypatch)
+    assert rc == 0
+    assert "Figures" in out and "Events" in out and "Entities" in out
+    assert "\u2068" in out  # Arabic runs isolated for right-to-left display
+
+
+def test_no_input_is_an_error(capsys):
+    rc, _, err = run(["extract"], capsys)
+    assert rc == 1 and "nothing to read" in err
+
+
+def test_console_script_exit_status(tmp_path):
+    """The installed entry point, as a user runs it."""
+    exe = [sys.executable, "-m", "raqib.cli"]
+    r = subprocess.run([*exe, "extract", str(tmp_path / "missing.txt")], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "missing.txt: no such file" in r.stderr and "Traceback" not in r.stderr
