@@ -1,14 +1,207 @@
-"""Stage: entities (being written; returns the document unchanged until then)."""
+"""Stage: persons and organisations (PER, ORG), each distinct entity once with all its mentions.
+
+1. The article's country (names, nisba adjectives, key places), for forms that depend on it
+   ("قوات النظام" is the Syrian regime's forces in an article about Syria).
+2. Dictionary forms of the actors KB (``raqib.kb.actors``) on the normalised view
+   (``entity_match``), longest match first; anaphors ("المرصد") once the full name appeared.
+3. Persons from context (``entity_persons``): a title and a name, or a given name and a
+   surname; later surnames alone link back ("لودريان").
+4. Unknown persons get an English name from ``arabic-name-romanizer`` (loaded on first need).
+
+Places (LOC) come from the next stage, which skips spans inside these mentions.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
+from raqib.kb.actors import ActorDictionary
 from raqib.model.doc import Doc
+from raqib.model.entities import Entity
+from raqib.model.span import Span
+from raqib.stages.entity_match import Hit, article_country, match
+from raqib.stages.entity_persons import PersonFind, PersonFinder, _strip
 
 if TYPE_CHECKING:
     from raqib.pipeline import Context
 
 
+@dataclass
+class _Acc:
+    """An entity being assembled."""
+
+    type: str
+    key: str
+    name: str
+    name_en: str | None
+    country: str | None
+    category: str | None
+    ids: dict
+    role: str | None = None
+    confidence: float = 0.0
+    spans: set[Span] = field(default_factory=set)
+    tokens: tuple[str, ...] = ()
+
+
 def run(doc: Doc, ctx: Context) -> Doc:
-    return doc
+    actors = ctx.kb.actors
+    return doc.with_(entities=doc.entities + tuple(extract(doc, actors, ctx.settings.country_hint)))
+
+
+def extract(doc: Doc, actors: ActorDictionary, country_hint: str | None = None) -> list[Entity]:
+    """PER and ORG entities of ``doc`` (needs ``doc.tokens``), ordered by first mention."""
+    country = article_country(doc, actors, country_hint)
+    hits = match(doc, actors, country)
+    accs: dict[str, _Acc] = {}
+    covered: list[tuple[int, int, str, str]] = []
+    for h in hits:
+        span = doc.view_span(h.start, h.end)
+        if not h.descriptor:
+            _add_hit(accs, actors, h, span)
+        covered.append((span.start, span.end, h.key, h.type))
+    finder = PersonFinder(doc, actors, covered, country)
+    for p in finder.find():
+        _add_person(accs, doc, p)
+    _link_surnames(doc, accs, covered, finder)
+    _romanise(accs)
+    out = [
+        Entity(
+            type=a.type,
+            key=a.key,
+            name=a.name,
+            mentions=tuple(sorted(a.spans)),
+            name_en=a.name_en,
+            country=a.country,
+            category=a.category,
+            ids=a.ids,
+            role=a.role,
+            confidence=round(a.confidence, 3),
+        )
+        for a in accs.values()
+        if a.spans
+    ]
+    return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+def _add_hit(accs: dict[str, _Acc], actors: ActorDictionary, h: Hit, span: Span) -> None:
+    a = accs.get(h.key)
+    if a is None:
+        e = actors.entries[h.key]
+        ids = {"wikidata": e.wikidata} if e.wikidata else {}
+        a = accs[h.key] = _Acc(e.type, e.key, e.name_ar, e.name_en, e.country, e.category, ids)
+    a.spans.add(span)
+    a.confidence = max(a.confidence, h.confidence)
+
+
+def _add_person(accs: dict[str, _Acc], doc: Doc, p: PersonFind) -> None:
+    if p.dict_key is not None:
+        a = accs.get(p.dict_key)
+        if a is not None and a.role is None and p.role:
+            a.role = p.role
+        return
+    key = "per:" + " ".join(p.tokens)
+    a = accs.get(key)
+    if a is None:
+        # The same person named more fully elsewhere: "ناصر ياسين" then "الوزير ياسين".
+        a = next((x for x in accs.values() if x.type == "PER" and x.tokens and _extends(x.tokens, p.tokens)), None)
+    if a is None:
+        a = accs[key] = _Acc("PER", key, doc.text[p.start : p.end], None, p.country, "person", {}, tokens=p.tokens)
+    elif len(p.tokens) > len(a.tokens):
+        a.tokens, a.name = p.tokens, doc.text[p.start : p.end]
+    a.spans.add(doc.span(p.start, p.end))
+    a.role = a.role or p.role
+    a.country = a.country or p.country
+    a.confidence = max(a.confidence, p.confidence)
+
+
+def _extends(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name is a tail of the other ("ياسين" of "ناصر ياسين")."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) < len(long_) and long_[-len(short) :] == short
+
+
+def _link_surnames(doc: Doc, accs: dict[str, _Acc], covered: list, finder: PersonFinder) -> None:
+    """Add mentions of a person's surname alone ("لودريان" after "جان إيف لودريان")."""
+    aliases: dict[tuple[str, ...], _Acc] = {}
+    for a in accs.values():
+        if a.type != "PER":
+            continue
+        names = a.tokens or tuple(_norm_tokens(min(a.spans, key=lambda s: s.start).text))
+        if len(names) < 2:
+            continue
+        tail = names[-2:] if names[-2] in ("عبد", "ابو", "بن") else names[-1:]
+        if len(tail) == 1 and (len(tail[0]) < 3 or tail[0] in finder.stop):
+            continue
+        aliases.setdefault(tail, a)
+        if tail[0] == "عبد" or tail[0] == "ابو":
+            aliases.setdefault((tail[0] + tail[1],), a)
+    if not aliases:
+        return
+    taken = [(s.start, s.end) for a in accs.values() for s in a.spans] + [(c[0], c[1]) for c in covered]
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        for off, stem in _strip(t.norm):
+            for tail, a in aliases.items():
+                if tail[0] != stem or i + len(tail) > len(toks):
+                    continue
+                if any(toks[i + k].norm != tail[k] for k in range(1, len(tail))):
+                    continue
+                start = t.start + _char_off(t.text, off)
+                end = toks[i + len(tail) - 1].end
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                a.spans.add(doc.span(start, end))
+                taken.append((start, end))
+                break
+
+
+def _norm_tokens(text: str) -> list[str]:
+    from raqib.text.normalize import normalize_str
+
+    return normalize_str(text).split()
+
+
+def _char_off(word: str, n_norm: int) -> int:
+    from raqib.stages.entity_persons import _orig_offset
+
+    return _orig_offset(word, n_norm)
+
+
+def _romanise(accs: dict[str, _Acc]) -> None:
+    pending = [a for a in accs.values() if a.type == "PER" and a.name_en is None]
+    if not pending:
+        return
+    tr = _romanizer()
+    for a in pending:
+        if tr is None:
+            continue
+        try:
+            a.name_en = tr.transliterate(a.name, country=a.country) or None
+        except Exception:  # noqa: BLE001 - a romanisation failure must not lose the entity
+            a.name_en = None
+
+
+@cache
+def _romanizer():
+    """The romaniser (17 MB + onnxruntime), loaded on the first unknown person; None if absent."""
+    try:
+        from arabic_name_romanizer import Transliterator
+    except ImportError:
+        return None
+    return Transliterator()
+
+
+def entity_at(doc: Doc, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG", "LOC")) -> Entity | None:
+    """The entity with a mention covering original span [start, end), else one overlapping it."""
+    overlap = None
+    for e in doc.entities:
+        if e.type not in types:
+            continue
+        for m in e.mentions:
+            if m.start <= start and end <= m.end:
+                return e
+            if overlap is None and m.start < end and start < m.end:
+                overlap = e
+    return overlap

@@ -13,7 +13,7 @@ CREATE TABLE articles (
     id TEXT PRIMARY KEY,
     url TEXT UNIQUE,
     text_hash TEXT NOT NULL UNIQUE,
-    simhash BIGINT NOT NULL,
+    minhash TEXT NOT NULL DEFAULT '',
     outlet TEXT,
     title TEXT,
     published TEXT,

@@ -1,0 +1,316 @@
+"""Arguments: the places, day, actors, toll and source of a detected event.
+
+Each function takes the document and a ``Detection`` (view offsets of its clause window) and
+returns what it attaches with a short English reason, collected for ``--explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from raqib.events.acled import ACTOR_INTER, country_name
+from raqib.events.classify import Detection
+from raqib.model.dates import PRECISION_DAY, PRECISION_WEEK, TimeExpr
+from raqib.model.doc import Doc
+from raqib.model.entities import Entity
+from raqib.model.events import Actor, Location
+from raqib.model.figures import Figure, Source
+from raqib.model.span import Span
+
+# ---- places ---------------------------------------------------------------------------------
+
+# A place right after these words is a reference point, not the target ("جنوب مدينة جسر الشغور").
+_REFERENCE = regex.compile(
+    r"(?:^|\s)[وب]?(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من|مقربه من|على مقربه من|على بعد|"
+    r"بين|حدود|الحدود مع|قبالة|قباله|مقابل)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
+    r"ريف|محور)\s+)?\S{0,3}$"
+)
+# A place after "في/ب + (ريف|محافظة...)" following another place is the region that contains it.
+_CONTAINER = regex.compile(
+    r"(?:^|\s)(?:(?:في|ب)\s*(?:ال)?(?:ريف|محافظه|مدينه|منطقه|قضاء|ناحيه|ولايه|اقليم)?\s*"
+    r"|[بو]?(?:ال)?(?:ريف|محافظه|قضاء|ناحيه|ولايه|اقليم)\s+|(?:التابعه\s+ل\S*|وسط|بوسط)\s*)$"
+)
+_ORIGIN = regex.compile(r"(?:^|\s)(?:من|انطلاقا من|قادمه من|قادما من)\s+(?:(?:ال)?\S+\s+)?$")
+_DESTINATION = regex.compile(r"(?:^|\s)(?:الى|نحو|باتجاه|صوب|ل|حتى)\s+(?:(?:ال)?\S+\s+)?$")
+_RANK = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "admin3": 3, "locality": 4, "camp": 5,
+         "neighbourhood": 5, "landmark": 5}
+_ANAPHOR_COUNTRY = regex.compile(r"(?<![\p{L}])(?:ال)?بلاد(?![\p{L}])")
+
+
+@dataclass(frozen=True)
+class PlacePick:
+    entity: Entity | None
+    mention: Span | None
+    reason: str
+    fallback: bool = False
+
+
+def loc_mentions(doc: Doc) -> list[tuple[Span, Entity]]:
+    """Every LOC mention of the article with its entity, in text order."""
+    out = [(m, e) for e in doc.entities if e.type == "LOC" for m in e.mentions]
+    out.sort(key=lambda x: x[0].start)
+    return out
+
+
+def _rank(e: Entity) -> int:
+    return _RANK.get(e.place.place_type if e.place and e.place.place_type else "locality", 4)
+
+
+def pick_places(doc: Doc, det: Detection, mentions: list[tuple[Span, Entity]], sent: Span) -> list[PlacePick]:
+    """The event's places: one per distinct target place of the window (one event per town)."""
+    view = doc.view.text
+    w0, w1 = doc.view.to_original(det.win_start, det.win_end)
+    humanitarian_move = det.sub_type in ("displacement", "evacuation")
+    for lo, hi, scope in ((w0, w1, "clause"), (sent.start, sent.end, "sentence")):
+        cands = [(m, e) for m, e in mentions if lo <= m.start and m.end <= hi]
+        if not cands:
+            continue
+        kept: list[tuple[Span, Entity, str]] = []
+        dropped: list[tuple[Span, Entity, str]] = []
+        for m, e in cands:
+            vs = doc.view.to_view(m.start)
+            before = view[max(doc.view.to_view(lo), vs - 40) : vs]
+            if humanitarian_move and _DESTINATION.search(before):
+                dropped.append((m, e, "destination"))
+            elif not humanitarian_move and _ORIGIN.search(before) and det.type != "humanitarian":
+                dropped.append((m, e, "origin"))
+            elif _REFERENCE.search(before):
+                dropped.append((m, e, "reference point"))
+            elif kept and _CONTAINER.search(before) and _rank(e) <= _rank(kept[-1][1]):
+                dropped.append((m, e, "region containing " + kept[-1][0].text))
+            else:
+                kept.append((m, e, f"place named in the {scope}"))
+        # A region is dropped when a finer place of it is also named (or a country is named).
+        finest = max((_rank(e) for _, e, _ in kept), default=0)
+        if finest >= 4:
+            keep2 = []
+            for m, e, why in kept:
+                if _rank(e) <= 1 and any(_inside(e2, e) for _, e2, _ in kept if e2 is not e):
+                    dropped.append((m, e, "region containing a named place"))
+                elif _rank(e) == 0 and len(kept) > 1:
+                    dropped.append((m, e, "country, finer place named"))
+                else:
+                    keep2.append((m, e, why))
+            kept = keep2
+        if kept:
+            out, seen = [], set()
+            for m, e, why in kept:
+                if e.key not in seen:
+                    seen.add(e.key)
+                    out.append(PlacePick(e, m, why))
+            return out
+        # Only reference points or regions: the event lies in or near the first of them.
+        m, e, why = sorted(dropped, key=lambda x: -_rank(x[1]))[0] if dropped else (None, None, "")
+        if e is not None:
+            return [PlacePick(e, m, f"only place in the {scope} ({why}): event located in or near it", True)]
+    # No place in the sentence: "البلاد" refers to the article's country.
+    if _ANAPHOR_COUNTRY.search(doc.view.text, doc.view.to_view(sent.start), doc.view.to_view(sent.end)):
+        prev = [(m, e) for m, e in mentions if m.start < sent.start and _rank(e) == 0]
+        if prev:
+            m, e = prev[-1]
+            return [PlacePick(e, m, "'البلاد' refers to the country named before", True)]
+    return []
+
+
+def _inside(fine: Entity, region: Entity) -> bool:
+    p = fine.place
+    if not p or not region.place:
+        return False
+    names = {x for x in (p.admin1, p.admin2, p.admin1_ar, p.admin2_ar) if x}
+    return bool(names & {region.name, region.name_en, region.place.admin1 if _rank(region) <= 1 else None}) or (
+        _rank(region) == 0 and p.country == region.place.country
+    )
+
+
+def to_location(pick: PlacePick) -> Location | None:
+    e = pick.entity
+    if e is None:
+        return None
+    p = e.place
+    precision = p.geo_precision if p and p.geo_precision else (3 if _rank(e) <= 1 else 1)
+    if pick.fallback:
+        precision = max(precision, 2)
+    return Location(
+        text=pick.mention.text if pick.mention else e.name,
+        name_en=e.name_en,
+        lat=p.lat if p else None,
+        lon=p.lon if p else None,
+        country=(p.country if p else None) or e.country,
+        admin1=p.admin1 if p else None,
+        admin2=p.admin2 if p else None,
+        geo_precision=precision,
+        span=pick.mention,
+        entity_key=e.key,
+    )
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatePick:
+    day: date | None
+    precision: int | None
+    expr: TimeExpr | None
+    reason: str
+
+
+def pick_date(doc: Doc, det: Detection, sent: Span, previous: DatePick | None) -> DatePick:
+    """The day of the event: its clause's (then sentence's) time expression, else the date of
+    the article's previous event, else the publication date (ACLED dates an undated report to
+    the report; we mark that with time_precision 2)."""
+    w0, w1 = doc.view.to_original(det.win_start, det.win_end)
+    exprs = [t for t in doc.dates if t.resolved and t.range_role != "since"]
+    for lo, hi, scope in ((w0, w1, "clause"), (sent.start, sent.end, "sentence")):
+        inside = [t for t in exprs if lo <= t.span.start and t.span.end <= hi]
+        if inside:
+            anchor = det.triggers[0].start if det.triggers else det.win_start
+            anchor_o = doc.view.to_original(anchor, anchor + 1)[0]
+            t = min(inside, key=lambda t: abs(t.span.start - anchor_o))
+            precision = t.precision or (PRECISION_DAY if t.start == t.end else PRECISION_WEEK)
+            return DatePick(t.start, precision, t, f"date '{t.span.text}' in the {scope}")
+    if previous and previous.day:
+        return DatePick(previous.day, previous.precision, None, "no date in the sentence: date of the previous event")
+    if doc.published:
+        return DatePick(doc.published, PRECISION_WEEK, None, "no date in the text: publication date (precision 2)")
+    return DatePick(None, None, None, "no date")
+
+
+# ---- actors ---------------------------------------------------------------------------------
+
+_ACTOR_CATEGORIES = set(ACTOR_INTER)
+_TARGET_BEFORE = regex.compile(r"(?:على|ضد|مع|استهدف\S*|باستهداف|استهداف|بين\s+\S+\s+و|و)\s*(?:\S{0,4})$")
+_AGENT_BEFORE = regex.compile(r"(?:نفذ\S*|شن\S*|من قبل|على يد|ايدي|برصاص|بنيران|قوامها|اطلقها|اطلقته)\s*(?:\S{0,4})$")
+_UNIDENTIFIED = regex.compile(r"(?<![\p{L}])[وفب]?(?:ال)?(?:مسلح(?:ون|ين)\s+مجهول(?:ون|ين)|مجهول(?:ون|ين)|مسلحين|مسلحون)(?![\p{L}])")
+_SOURCE_CUE = regex.compile(r"(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|قال|قالت|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|وثق|اكد|اكدت|اشار|اشارت)\s*(?:ما\s+)?(?:\S+\s+){0,2}?$")
+
+
+def actor_of(e: Entity, kb_actors, event_country: str | None) -> Actor:
+    entry = kb_actors.get(e.key) if kb_actors is not None else None
+    name = (entry.acled_name or entry.name_en) if entry else (e.name_en or e.name)
+    inter = entry.inter if entry and entry.inter else ACTOR_INTER.get(e.category or "", None)
+    # ACLED codes a state's forces acting abroad as External/Other forces (inter 8).
+    if e.category == "state_forces" and e.country and event_country and e.country != event_country:
+        inter = 8
+    return Actor(name=name, category=e.category, inter=inter, span=e.mentions[0], entity_key=e.key)
+
+
+def pick_actors(
+    doc: Doc, det: Detection, sent: Span, kb_actors, country: str | None
+) -> tuple[Actor | None, Actor | None, tuple[Actor, ...], list[str]]:
+    """actor1, actor2, associated actors of actor1, and reasons."""
+    view = doc.view.text
+    w0, w1 = doc.view.to_original(det.win_start, det.win_end)
+    why: list[str] = []
+    ments = sorted(
+        ((m, e) for e in doc.entities if e.type in ("ORG", "PER") and e.category in _ACTOR_CATEGORIES for m in e.mentions),
+        key=lambda x: x[0].start,
+    )
+    scope = [(m, e) for m, e in ments if w0 <= m.start and m.end <= w1] or [
+        (m, e) for m, e in ments if sent.start <= m.start and m.end <= sent.end
+    ]
+    a1: Actor | None = None
+    a2: Actor | None = None
+    assoc: list[Actor] = []
+    for m, e in scope:
+        vs = doc.view.to_view(m.start)
+        before = view[max(0, vs - 25) : vs]
+        act = actor_of(e, kb_actors, country)
+        if a1 and act.name == a1.name or a2 and act.name == a2.name:
+            continue
+        if a1 is None and _AGENT_BEFORE.search(before):
+            a1 = act
+            why.append(f"actor1 '{m.text}': named as the perpetrator")
+        elif a1 is not None and m.start - (a1.span.end if a1.span else 0) <= 3 and before.rstrip().endswith("و"):
+            assoc.append(act)
+            why.append(f"assoc_actor_1 '{m.text}': joined to actor1")
+        elif a2 is None and (a1 is not None or _TARGET_BEFORE.search(before)):
+            if a1 is None and det.type != "battles":
+                a2 = act
+                why.append(f"actor2 '{m.text}': object of the attack")
+            elif a1 is None:
+                a1 = act
+                why.append(f"actor1 '{m.text}': first party of the clash")
+            else:
+                a2 = act
+                why.append(f"actor2 '{m.text}': second party named")
+        elif a1 is None:
+            a1 = act
+            why.append(f"actor1 '{m.text}': first armed actor of the clause")
+    if a1 is None and _UNIDENTIFIED.search(view, det.win_start, det.win_end) and det.type != "humanitarian":
+        cname = country_name(country)
+        a1 = Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group", "political_militia", 3)
+        why.append("actor1: unidentified gunmen ('مسلحون مجهولون')")
+    kinds = {c.kind for c in det.cues}
+    civilians = "civ" in kinds and "mil" not in kinds
+    cname = country_name(country)
+    if det.type == "protests" or det.type == "riots":
+        who = "Protesters" if det.type == "protests" else "Rioters"
+        crowd = Actor(f"{who} ({cname})" if cname else who, who.lower(), 6 if who == "Protesters" else 5)
+        if det.sub_type in ("excessive_force_against_protesters", "protest_with_intervention"):
+            a1, a2 = (a1 if a1 and a1.category == "state_forces" else a1), crowd
+            why.append(f"actor2: {who.lower()} (force used against a demonstration)")
+        else:
+            a1, a2 = crowd, a1
+            why.append(f"actor1: {who.lower()}")
+    elif (det.type == "violence_against_civilians" or (det.type == "explosions_remote_violence" and civilians)) and (
+        a2 is None or a2.category == "civilians"
+    ):
+        a2 = Actor(f"Civilians ({cname})" if cname else "Civilians", "civilians", 7)
+        why.append("actor2: civilians (victims are civilians)")
+    return a1, a2, tuple(assoc), why
+
+
+# ---- fatalities and sources --------------------------------------------------------------------
+
+
+def pick_toll(
+    doc: Doc, det: Detection, sent: Span, pick: PlacePick | None, n_places: int, kind: str
+) -> tuple[int | None, Figure | None, str]:
+    """The count of ``kind`` (killed/injured) tied to this event, the lowest of conflicting ones.
+
+    A figure counts when it is stated in the event's sentence and either names this event's
+    place or the sentence has only this one place; a figure over a range of days is a total,
+    kept on the figure and not copied onto each event (ACLED would split such totals evenly;
+    the text does not say how, so we do not).
+    """
+    figs = []
+    for f in doc.figures:
+        if f.kind != kind or not (sent.start <= f.evidence.start < sent.end):
+            continue
+        if f.when and f.when.start and f.when.end and f.when.start != f.when.end:
+            continue
+        if f.where is not None and pick and pick.mention is not None:
+            if not (f.where.overlaps(pick.mention) or (pick.entity and f.where_key == pick.entity.key)):
+                continue
+        elif n_places > 1:
+            continue
+        figs.append(f)
+    if not figs:
+        return None, None, ""
+    f = min(figs, key=lambda f: f.value)
+    note = f"{kind} {f.value} from '{f.evidence.text[:60]}'" + (" (lowest of conflicting figures)" if len(figs) > 1 else "")
+    return f.value, f, note
+
+
+def pick_source(doc: Doc, sent: Span, fig: Figure | None) -> Source | None:
+    """Who the text credits: the figure's source, else an attributed organisation in the sentence."""
+    if fig is not None and fig.source is not None:
+        return fig.source
+    view = doc.view.text
+    for e in doc.entities:
+        if e.type != "ORG" or e.category in _ACTOR_CATEGORIES:
+            continue
+        for m in e.mentions:
+            if sent.start <= m.start < sent.end:
+                vs = doc.view.to_view(m.start)
+                cue = _SOURCE_CUE.search(view[max(0, vs - 30) : vs])
+                if cue:
+                    return Source(span=m, name_en=e.name_en, entity_key=e.key, cue=cue.group().split()[0])
+    for f in doc.figures:
+        if f.source is not None and sent.start <= f.evidence.start < sent.end:
+            return f.source
+    return None

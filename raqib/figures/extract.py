@@ -1,0 +1,540 @@
+"""From quantities to figures: decide which numbers count affected people, and of what kind.
+
+A number counts people when the word after it is a person noun (مدنيين، أطفال، عناصر من...),
+a casualty noun (قتيلا، نازح), "others" (آخرين), or nothing at all inside a casualty frame
+(ارتفع عدد القتلى إلى 21). Its kind comes from, in order: the casualty noun itself; the figure
+it is part of (بينهم 5 أطفال، اثنان منهم); a predicate just before it (مقتل، أصيب، نزوح،
+تحاصر قوات النظام); a verb just after its noun (11 شخصا قتلوا); the figure it is coordinated
+with (15 طفلا و22 امرأة); a total it completes (عدد المدنيين الذين قتلوا ... 718 شخصا); a verb
+further on past coordinated counts. Singular and dual nouns count by themselves right after a
+predicate (مقتل طفل، مقتل شخصين، إصابة رجلي أمن). Anything else is left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from raqib.figures import lexicon as lx
+from raqib.figures.cues import Info, classify, classify_text
+from raqib.model.doc import Doc
+from raqib.model.numbers import Quantity
+from raqib.model.span import Span
+from raqib.text.normalize import normalize_str
+
+# Punctuation that closes a clause for the purposes of governing a number.
+_BOUNDARY = set("،,؛;:.!?؟\n()[]")
+_SCAN_STOPS = frozenset(normalize_str(w) for w in ["في", "الذي", "التي", "الذين", "بينما", "فيما", "حين", "كما"])
+# Outcomes that apply to people already counted as wounded (إجلاء 200 جريح، اعتقال 5 جرحى).
+_OVERRIDING = frozenset({"evacuated", "detained", "displaced", "besieged", "missing"})
+_FRAME_WINDOW = 30  # tokens from a total (عدد القتلى) to the number completing it
+_POST_WINDOW = 6
+_FAR_POST_WINDOW = 10
+
+
+@dataclass
+class Cand:
+    """A number that may count people, with the noun it counts."""
+
+    start: int
+    end: int
+    value: int
+    q: Quantity | None
+    first: int
+    last: int
+    head: int | None = None
+    head_span: Span | None = None
+    head_info: Info | None = None
+    head_type: str = "bare"  # person, kind, others, bare, unknown, reject
+    who: str | None = None
+    unit: str = "people"
+    count: int | None = None  # 1/2 for singular/dual nouns (implicit counts)
+
+
+@dataclass
+class Found:
+    """A resolved figure before attribution and merging."""
+
+    cand: Cand
+    kind: str
+    sentence: int
+    ev_start: int
+    ev_end: int
+    last_tok: int
+    who: str
+    parent: Found | None = None
+    reason: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class Extractor:
+    """Finds the figures of one document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, infos: list[Info], *, acled_vague: bool = False):
+        self.doc = doc
+        self.text = doc.text
+        self.toks = doc.tokens
+        self.infos = infos
+        self.starts = [t.start for t in self.toks]
+        self.ends = [t.end for t in self.toks]
+        self.acled_vague = acled_vague
+        date_spans = sorted((d.span.start, d.span.end) for d in doc.dates)
+        self.date_tok = [False] * len(self.toks)
+        for s, e in date_spans:
+            k = bisect.bisect_right(self.ends, s)
+            while k < len(self.toks) and self.toks[k].start < e:
+                self.date_tok[k] = True
+                k += 1
+        self.quantities = [q for q in doc.numbers if self._usable(q, date_spans)]
+        self.qtok: dict[int, Quantity] = {}
+        for q in self.quantities:
+            for k in range(self._first(q.span.start), self._last(q.span.end) + 1):
+                self.qtok[k] = q
+        self.last_kind: str | None = None
+
+    # -- positions --------------------------------------------------------------------------
+
+    def _first(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
+
+    def _last(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos) - 1
+
+    def boundary(self, i: int, j: int) -> bool:
+        """Punctuation between tokens i < j."""
+        gap = self.text[self.toks[i].end : self.toks[j].start]
+        return any(c in _BOUNDARY for c in gap)
+
+    def _usable(self, q: Quantity, date_spans: list[tuple[int, int]]) -> bool:
+        # A "year" right before a plural casualty noun is a count (إلى 1540 شهيدا): kept here,
+        # checked against its noun in candidates().
+        if q.unit not in (None, "year") or q.value is None:
+            return False
+        if q.vague and not self.acled_vague:
+            return False
+        v = q.value
+        if isinstance(v, float) and not v.is_integer():
+            return False
+        if v < 1:
+            return False
+        return all(not (s < q.span.end and q.span.start < e) for s, e in date_spans)
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def candidates(self, a: int, b: int) -> list[Cand]:
+        """Numbers and self-counting nouns among tokens [a, b)."""
+        out: list[Cand] = []
+        seen: set[int] = set()
+        for k in range(a, b):
+            q = self.qtok.get(k)
+            if q is None or id(q) in seen:
+                continue
+            seen.add(id(q))
+            c = Cand(q.span.start, q.span.end, int(q.value), q, self._first(q.span.start), self._last(q.span.end))
+            self._head(c, b)
+            if q.unit == "year" and not (
+                c.head_type in ("kind", "person") and c.head_info is not None and c.head_info.noun is not None
+                and c.head_info.noun.count is None and c.head == c.last + 1
+            ):
+                continue
+            out.append(c)
+        k = a
+        while k < b:
+            c = self._implicit(k, a, b)
+            if c is not None:
+                out.append(c)
+                if c.q is not None:  # طفلان اثنان: the dual and its number are one count
+                    out = [x for x in out if x.q is not c.q or x is c]
+                k = c.last + 1
+                continue
+            k += 1
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _implicit(self, i: int, a: int, b: int) -> Cand | None:
+        if i in self.qtok:
+            return None
+        info = self.infos[i]
+        noun = info.noun
+        if noun is None or noun.role not in ("person", "kind"):
+            return None
+        count = info.noun_count or noun.count
+        tok = self.toks[i]
+        if count == 2:
+            if i > a and self.qtok.get(i - 1) is not None:
+                return None
+            c = Cand(tok.start, tok.end, 2, None, i, i, i, self.doc.span(tok.start, tok.end), info, count=2)
+            nxt = self.qtok.get(i + 1) if i + 1 < b else None
+            if nxt is not None and nxt.value == 2 and not self.boundary(i, i + 1):
+                c.q = nxt
+                c.end = nxt.span.end
+                c.last = self._last(nxt.span.end)
+            self._noun_head(c, i, info, b)
+            return c
+        if count != 1 or info.definite:
+            return None
+        prev = self.infos[i - 1] if i > a and not self.boundary(i - 1, i) else None
+        prev_ok = prev is not None and (
+            (prev.pred is not None and prev.pred.gap > 0)
+            or (noun.role == "kind" and prev.norm in ("سقوط", "وقوع", "ارتقاء"))
+        )
+        nxt = self.infos[i + 1] if i + 1 < b and not self.boundary(i, i + 1) else None
+        post_ok = nxt is not None and nxt.norm in lx.POST_SINGULAR and (prev is None or i - 1 not in self.qtok)
+        if not (prev_ok or post_ok):
+            return None
+        c = Cand(tok.start, tok.end, 1, None, i, i, i, self.doc.span(tok.start, tok.end), info, count=1)
+        self._noun_head(c, i, info, b)
+        # طفل وامرأة: coordinated singular nouns add up.
+        j = i + 1
+        while j < b and not self.boundary(j - 1, j) and self.toks[j].text.startswith("و"):
+            nj = self.infos[j]
+            if nj.noun is None or nj.noun.role != "person" or (nj.noun_count or nj.noun.count) != 1 or nj.definite:
+                break
+            c.value += 1
+            c.last = c.head = j
+            c.end = self.toks[j].end
+            c.who = c.who if c.who == nj.noun.label else "people"
+            j += 1
+        return c
+
+    def _noun_head(self, c: Cand, i: int, info: Info, b: int) -> None:
+        noun = info.noun
+        assert noun is not None
+        c.head, c.head_info = i, info
+        c.head_span = self.doc.span(self.toks[i].start, self.toks[i].end)
+        c.unit = noun.unit
+        if noun.role == "kind":
+            c.head_type = "kind"
+            c.who = "people" if noun.unit == "people" else noun.unit
+            # شهيد من المصلين: who comes from the partitive.
+            if i + 2 < b and self.infos[i + 1].norm == "من" and not self.boundary(i, i + 1):
+                n2 = self.infos[i + 2].noun
+                if n2 is not None and n2.role == "person":
+                    c.who = n2.label
+        else:
+            c.head_type = "person"
+            c.who = self._group_who(i, b) if info.has("group_head") else noun.label
+
+    def _group_who(self, i: int, b: int) -> str:
+        """Who-label of a group noun from its genitive: عناصر الدفاع المدني، رجال الأمن."""
+        default = self.infos[i].noun.label if self.infos[i].noun else "fighters"
+        j = i + 1
+        if j < b and self.infos[j].norm == "من":
+            j += 1
+        groups = lx.group_who()
+        for n in (2, 1):
+            if j + n - 1 < b and not self.boundary(i, j):
+                key = normalize_str(self.text[self.toks[j].start : self.toks[j + n - 1].end])
+                if key in groups:
+                    return groups[key]
+                if n == 1:
+                    base = classify(key).norm
+                    for pre in ("ال", "وال"):
+                        if base.startswith(pre) and base[len(pre):] in groups:
+                            return groups[base[len(pre):]]
+        if self.infos[i].norm.startswith("رجل"):
+            return "security forces" if default == "men" else default
+        return default
+
+    def _head(self, c: Cand, b: int) -> None:
+        """Find what the number counts: the noun after it (or glued to it: 15طفلا)."""
+        tok = self.toks[c.last]
+        if tok.end > c.end and tok.start < c.end:
+            info = classify_text(self.text[c.end : tok.end])
+            if info.noun is not None:
+                self._noun_head(c, c.last, info, b)
+                c.head_span = self.doc.span(c.end, tok.end)
+                return
+            c.head_type = "reject"
+            return
+        j = c.last + 1
+        if j >= b or self.boundary(c.last, j):
+            c.head_type = "bare"
+            return
+        info = self.infos[j]
+        if info.norm == "من" and j + 1 < b and not self.boundary(j, j + 1):
+            i2 = self.infos[j + 1]
+            if i2.noun is not None and i2.noun.role in ("person", "kind"):
+                self._noun_head(c, j + 1, i2, b)
+                return
+            groups = lx.group_who()
+            stem = i2.norm[2:] if i2.norm.startswith("ال") else i2.norm
+            if i2.norm in groups or stem in groups or self._org_at(self.toks[j + 1].start):
+                c.head, c.head_info, c.head_type = j + 1, i2, "person"
+                c.head_span = self.doc.span(self.toks[j + 1].start, self.toks[j + 1].end)
+                c.who = groups.get(i2.norm) or groups.get(stem) or "fighters"
+                return
+            c.head_type = "reject"
+            return
+        if info.noun is not None and info.noun.role in ("person", "kind"):
+            self._noun_head(c, j, info, b)
+            return
+        if info.has("others"):
+            c.head, c.head_info, c.head_type = j, info, "others"
+            c.head_span = self.doc.span(self.toks[j].start, self.toks[j].end)
+            return
+        if info.has("nonperson"):
+            c.head_type = "reject"
+            return
+        if info.nisba:
+            c.head, c.head_info, c.head_type, c.who = j, info, "person", "people"
+            c.head_span = self.doc.span(self.toks[j].start, self.toks[j].end)
+            return
+        if (
+            info.has("after_filler") or info.has("sub_after") or info.has("total") or info.pred is not None
+            or self.date_tok[j] or info.norm in _SCAN_STOPS or info.has("filler")
+            or info.norm[:1] in ("ب", "و", "ل") and classify(info.norm[1:]).pred is not None
+            or info.norm in ("جراء", "اثر", "إثر", "بعد", "خلال", "منذ", "حتى", "بسبب", "نتيجة", "اليوم")
+        ):
+            c.head_type = "bare"
+            return
+        c.head, c.head_info, c.head_type = j, info, "unknown"
+        c.head_span = self.doc.span(self.toks[j].start, self.toks[j].end)
+
+    def _org_at(self, pos: int) -> bool:
+        return any(
+            e.type == "ORG" and any(m.start <= pos < m.end or m.start == pos for m in e.mentions)
+            for e in self.doc.entities
+        )
+
+    # -- kinds ------------------------------------------------------------------------------
+
+    def resolve(self, c: Cand, a: int, b: int, figs: list[Found], frames: list[tuple[int, int, str]], sent: int) -> Found | None:
+        """The figure a candidate states, or None (see the module docstring for the order)."""
+        if c.head_type == "reject":
+            return None
+        if self._blocked(c, a):
+            return None
+        head_end = c.head if c.head is not None else c.last
+        prev = figs[-1] if figs else None
+        kind = cue = None
+        reason = ""
+        parent = None
+        if c.head_type == "kind":
+            kind, reason = c.head_info.noun.label, "noun"  # type: ignore[union-attr]
+            # إجلاء 200 جريح، اعتقال 5 جرحى: what happened to them now is the predicate's kind.
+            got = self._pred_before(c, a)
+            if isinstance(got, tuple) and got[2] and got[0] in _OVERRIDING and kind in ("killed", "injured"):
+                kind, cue, reason = got[0], got[1], "pred"
+        if (
+            kind is None
+            and prev is not None
+            and c.count != 1
+            and (
+                self._sub_before(c, a)
+                or (
+                    head_end + 1 < b
+                    and self.infos[head_end + 1].has("sub_after")
+                    and not self.boundary(head_end, head_end + 1)
+                )
+            )
+        ):
+            kind, reason, parent = prev.kind, "part", prev.parent or prev
+        if kind is None:
+            got = self._pred_before(c, a)
+            if got == "combined":
+                return None
+            if got is not None:
+                kind, cue, reason = got[0], got[1], "pred"
+                if c.head_type == "unknown" and not got[2]:
+                    return None
+        if c.head_type == "unknown" and reason != "pred":
+            return None
+        if kind is None and c.head_type != "bare":
+            got = self._post_verb(c, head_end, b, _POST_WINDOW, through=False)
+            if got == "combined":
+                return None
+            if got is not None:
+                kind, cue, reason = got[0], got[1], "post"
+        if kind is None and prev is not None and c.head_type in ("person", "kind", "others") and self._coordinated(c, prev, a):
+            kind, reason, parent = prev.kind, "coord", prev.parent
+        if kind is None and c.head_type in ("person", "bare", "others"):
+            got_f = self._frame(c, frames)
+            if got_f is not None:
+                kind, cue, reason = got_f[0], got_f[1], "frame"
+        if kind is None and c.head_type in ("person", "others"):
+            got = self._post_verb(c, head_end, b, _FAR_POST_WINDOW, through=True)
+            if got not in (None, "combined"):
+                kind, cue, reason = got[0], got[1], "post"  # type: ignore[index]
+        if kind is None:
+            return None
+        who = c.who or "people"
+        if c.head_type == "others":
+            who = prev.who if prev is not None else "people"
+        elif c.head_type == "bare" and parent is not None:
+            who = parent.who
+        ev_start, ev_end = c.start, self.toks[head_end].end if c.head is not None else c.end
+        ev_end = max(ev_end, c.end)
+        last_tok = head_end
+        if cue is not None:
+            ev_start = min(ev_start, self.toks[cue].start)
+            if self.toks[cue].end > ev_end:
+                ev_end, last_tok = self.toks[cue].end, cue
+        if c.head_span is not None and c.head_span.end > ev_end:
+            ev_end = c.head_span.end
+        self.last_kind = kind
+        return Found(c, kind, sent, ev_start, ev_end, last_tok, who, parent, reason)
+
+    def _blocked(self, c: Cand, a: int) -> bool:
+        """Negated (وليس 235), a capacity (يتسع لنحو)، a release or a forecast."""
+        i = c.first - 1
+        seen = 0
+        while i >= a and seen < 8:
+            info = self.infos[i]
+            if seen == 0 and info.has("negation") and info.norm not in ("لا",):
+                return True
+            if seen <= 2 and info.has("capacity"):
+                return True
+            if seen <= 4 and info.has("release"):
+                return True
+            if info.has("hypothetical"):
+                return True
+            seen += 1
+            i -= 1
+        return False
+
+    def _sub_before(self, c: Cand, a: int) -> bool:
+        i = c.first - 1
+        if i < a:
+            return False
+        if self.infos[i].has("sub_before"):
+            return True
+        return i - 1 >= a and self.infos[i].has("filler") and self.infos[i - 1].has("sub_before")
+
+    def _pred_before(self, c: Cand, a: int):
+        """(kind, token, adjacent) of the predicate governing the number, "combined", or None."""
+        tok = self.toks[c.first]
+        if tok.start < c.start:  # وسقوط81، بمقتل3: a predicate glued to the digits
+            info = classify_text(self.text[tok.start : c.start])
+            if info.pred is not None:
+                return info.pred.kind, c.first, True
+        i = c.first - 1
+        content = 0
+        while i >= a:
+            if self.boundary(i, i + 1):
+                return None
+            info = self.infos[i]
+            if info.pred is not None:
+                limit = info.pred.gap if not info.pred.verb else min(info.pred.gap, 4)
+                limit = min(limit, 1) if not info.pred.verb else limit
+                if content > limit:
+                    return None
+                j = i - 1
+                if j >= a and not self.boundary(j, i):
+                    other = self.infos[j].pred
+                    # قتل وأصيب 11، مقتل وإصابة 14: one count for two outcomes. (In "قتلوا وأصيب
+                    # ستة" the first verb agrees with an earlier subject and is not combined.)
+                    if (
+                        other is not None and other.kind != info.pred.kind and self.toks[i].text.startswith("و")
+                        and self.infos[j].norm not in lx.POST_PLURAL
+                    ):
+                        return "combined"
+                return info.pred.kind, i, content == 0
+            if i in self.qtok or info.has("relative") or info.norm in _SCAN_STOPS or info.has("sub_before"):
+                return None
+            if not (info.has("filler") or self.date_tok[i]):
+                content += 1
+                if content > 4:
+                    return None
+            i -= 1
+        return None
+
+    def _post_verb(self, c: Cand, h: int, b: int, window: int, *, through: bool):
+        """(kind, token) of a verb after the counted noun agreeing with it, "combined", or None."""
+        plural = (c.count or c.value) != 1
+        verbs = lx.POST_PLURAL if plural else lx.POST_SINGULAR
+        j = h + 1
+        while j < b and j - h <= window:
+            if self.boundary(j - 1, j):
+                return None
+            info = self.infos[j]
+            if j in self.qtok and not through:
+                return None
+            if info.has("sub_before") or (info.pred is not None and not info.pred.verb):
+                return None
+            if info.pred is not None and info.norm in verbs or classify(info.norm).norm in verbs:
+                if j + 1 < b and not self.boundary(j, j + 1):
+                    nxt = self.infos[j + 1]
+                    # قتلوا وأصيبوا: both agree with the noun; "قتلوا وأصيب ستة" starts a new count.
+                    if nxt.pred is not None and nxt.pred.kind != info.pred.kind and nxt.norm[1:] in verbs:
+                        return "combined"
+                return info.pred.kind, j
+            if info.noun is not None and info.noun.role == "kind" and j + 1 < b:
+                other = self.infos[j + 1].noun
+                if other is not None and other.role == "kind" and other.label != info.noun.label:
+                    return "combined"
+            j += 1
+        return None
+
+    def _coordinated(self, c: Cand, prev: Found, a: int) -> bool:
+        """The number is joined by و to the figure just before it (15 طفلا و22 امرأة)."""
+        tok = self.toks[c.first]
+        glued = tok.start < c.start and self.text[tok.start : c.start] == "و"
+        sep = c.first - 1 >= a and self.toks[c.first - 1].text == "و"
+        if not (glued or sep or self.toks[c.first].text.startswith("و")):
+            return False
+        return 0 <= c.first - prev.last_tok <= 8
+
+    def frames(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Totals in the sentence: (first token, last token, kind) for عدد القتلى، حصيلة قتلاه،
+        عدد المدنيين الذين قتلوا، إجمالي عددهم (the kind named earlier in the sentence)."""
+        out = []
+        last_kind = None
+        for i in range(a, b):
+            info = self.infos[i]
+            if info.pred is not None:
+                last_kind = info.pred.kind
+            elif info.noun is not None and info.noun.role == "kind":
+                last_kind = info.noun.label
+            if not info.has("total"):
+                continue
+            if info.has("total_pron"):
+                if last_kind:
+                    out.append((i, i, last_kind))
+                continue
+            for j in range(i + 1, min(i + 4, b)):
+                if self.boundary(j - 1, j):
+                    break
+                nj = self.infos[j]
+                if nj.noun is not None and nj.noun.role == "kind":
+                    out.append((i, j, nj.noun.label))
+                    break
+                if nj.noun is not None and nj.noun.role == "person":
+                    for k in range(j + 1, min(j + 5, b)):
+                        if self.infos[k].has("relative") and k + 1 < b and self.infos[k + 1].pred is not None:
+                            out.append((i, k + 1, self.infos[k + 1].pred.kind))
+                            break
+                    break
+                if nj.pred is not None and not nj.pred.verb:
+                    out.append((i, j, nj.pred.kind))
+                    break
+            else:
+                if info.norm in ("الحصيله", "حصيله") and self.last_kind:
+                    out.append((i, i, self.last_kind))
+        return out
+
+    def _frame(self, c: Cand, frames: list[tuple[int, int, str]]):
+        for f0, f1, kind in frames:
+            if f1 < c.first and c.first - f1 <= _FRAME_WINDOW:
+                # Only the first count after the total completes it.
+                between = [k for k in range(f1 + 1, c.first) if k in self.qtok and self._could_count(k)]
+                if not between:
+                    return kind, f0
+            if f0 > c.last and f0 - c.last <= 10 and c.first > 0 and self.infos[c.first - 1].has("rise_to"):
+                return kind, f0
+        return None
+
+    def _could_count(self, k: int) -> bool:
+        q = self.qtok[k]
+        return q.unit is None and q.value is not None
+
+    def superseded_from(self, a: int, b: int) -> int | None:
+        """Token index of "ارتفعت الحصيلة" (the toll rose) when no new count follows it in the
+        sentence: the counts before it are outdated ("وثق أمس مقتل 17، إلا أن الحصيلة ارتفعت")."""
+        for i in range(a, b - 1):
+            pair = (self.infos[i], self.infos[i + 1])
+            if any(x.norm in lx.RISE_VERBS for x in pair) and any(x.has("total") for x in pair):
+                if any(k in self.qtok and self._could_count(k) for k in range(i + 2, b)):
+                    return None
+                return i
+        return None

@@ -1,0 +1,99 @@
+"""Report: one event as one article reports it, with the keys that decide what it merges with."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from raqib.text.normalize import normalize_str
+
+
+@dataclass(frozen=True)
+class Report:
+    """An article's event (``event`` is ``Event.to_dict()``) and the article it comes from."""
+
+    article_id: str
+    idx: int
+    event: dict
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD of the article
+
+    @property
+    def type(self) -> str:
+        return self.event.get("type") or "unknown"
+
+    @property
+    def sub_type(self) -> str | None:
+        return self.event.get("sub_type")
+
+    @property
+    def date(self) -> str | None:
+        return self.event.get("date") or None
+
+    @property
+    def place_key(self) -> str:
+        return place_key(self.event.get("location"), self.article_id)
+
+    @property
+    def slot(self) -> str:
+        """Type family, day and place: ACLED's unit (one event per type, location and day).
+
+        An event with no day or no place cannot be matched across articles, so its slot names
+        its article: it only merges with itself.
+        """
+        day = self.date or f"nodate:{self.article_id}"
+        return f"{self.type}|{day}|{self.place_key}"
+
+    @property
+    def actors(self) -> frozenset[str]:
+        """The normalised names of actor 1 and actor 2 (an unordered pair; unknown ones left out)."""
+        return actor_set(self.event)
+
+    @property
+    def fatalities(self) -> int | None:
+        return _int_or_none(self.event.get("fatalities"))
+
+    @property
+    def injured(self) -> int | None:
+        return _int_or_none(self.event.get("injured"))
+
+    @property
+    def source_name(self) -> str | None:
+        src = self.event.get("source") or {}
+        return src.get("name_en") or src.get("text")
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.published or "", self.article_id, self.idx)
+
+    def new_event_id(self) -> str:
+        """A deterministic id for the event this report founds (same input, same id)."""
+        basis = "|".join([self.slot, ",".join(sorted(self.actors)), self.article_id, str(self.idx)])
+        return "ev_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def place_key(location: dict | None, article_id: str) -> str:
+    """Coordinates when geocoded (gazetteer points are identical for the same place), else the
+    entity key or the normalised place name; without a place, the article (no cross-article merge)."""
+    if not location:
+        return f"noplace:{article_id}"
+    lat, lon = location.get("lat"), location.get("lon")
+    if lat is not None and lon is not None:
+        return f"{float(lat):.3f},{float(lon):.3f}"
+    key = location.get("entity_key") or location.get("name_en") or location.get("text")
+    return normalize_str(str(key)) if key else f"noplace:{article_id}"
+
+
+def actor_set(event: dict) -> frozenset[str]:
+    names = [event.get("actor1"), event.get("actor2")]
+    return frozenset(normalize_str(str(n)).lower() for n in names if n)
+
+
+def _int_or_none(v: object) -> int | None:
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        return int(v)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,261 @@
+"""The date-atom regex: one compiled alternation scanned once over the normalised view.
+
+Each top-level alternative is a named group (ND, DM, HDM, ...) whose inner groups carry the
+parts; raqib/text/date_atoms.py turns a match into an atom and raqib/text/dates.py merges atoms
+into expressions. At one position the first alternative that matches wins, so longer and more
+specific forms come first. The view is folded (أ -> ا, ة -> ه, ى -> ي, Arabic-Indic digits ->
+ASCII), so every literal here is written folded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from raqib.text import date_lexicon as lx
+
+L = r"\b(?<![\p{L}\p{N}])"  # word start (\b first: cheap, lets the engine skip)
+R = r"(?![\p{L}\p{N}])"  # word end
+ART = r"(?:[وف]?(?:ال|بال|لل|كال))"  # the article with its proclitics
+PRO = r"(?:[وف]?[بلك]?)"  # proclitics before a bare noun
+YNUM = r"(?:1[89]|20)\d\d"
+HYNUM = r"1[34]\d\d"
+HMARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\p{L}]))"
+YCUE = r"(?:[وف]?(?:ب|ل|لل|ال|بال)?(?:عام|عامي|عامين|سنه|سنتي|سنتين|اعوام|سنوات))"
+SEP_RANGE = r"(?:-|/|و|الي|حتي|وحتي|والي|ولغايه|لغايه)"
+WEAK_PREPS = ("في", "من", "الي", "قبل", "بعد", "بين", "و")
+STRONG_PREPS = (
+    "منذ", "حتي", "خلال", "لغايه", "مطلع", "اوائل", "اواخر", "منتصف", "اواسط", "بدايه", "نهايه",
+    "نهايات", "بدايات", "مستهل", "ختام", "اخر",
+)
+NUM_WORDS = {
+    "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
+    "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
+}
+DUR_UNITS = {
+    "يوم": ("day", 1), "يوما": ("day", 1), "يومين": ("day", 2), "ايام": ("day", None),
+    "اسبوع": ("week", 1), "اسبوعا": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", None),
+    "شهر": ("month", 1), "شهرا": ("month", 1), "شهرين": ("month", 2), "اشهر": ("month", None),
+    "شهور": ("month", None), "عام": ("year", 1), "عاما": ("year", 1), "عامين": ("year", 2),
+    "اعوام": ("year", None), "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", None),
+    "ساعه": ("hour", 1), "ساعتين": ("hour", 2), "ساعات": ("hour", None),
+}
+
+
+def _mods() -> str:
+    return lx.alternation(lx.PAST + lx.FUTURE + lx.CURRENT)
+
+
+def _year(p: str) -> str:
+    """An optional year after a month: " 2018", "، 2018", " عام 2018", " من العام الماضي"."""
+    mods = _mods()
+    return (
+        rf"(?:\s*,?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<{p}y>{YNUM})(?:\s*م(?![\p{{L}}]))?(?!\d)"
+        rf"|\s+(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)\s+(?P<{p}yrel>{mods})"
+        rf"|\s+من\s+(?P<{p}ythis>هذا\s+العام|هذه\s+السنه|العام|السنه)(?![\p{{L}}]))"
+    )
+
+
+def _pair(p: str, mon: str) -> str:
+    """An optional second name of the same month: "شباط/فبراير", "آذار (مارس)", "أغسطس/ آب"."""
+    return rf"(?:\s*(?:/|\\|-|\s)\s*(?P<{p}m2>{mon})|\s*\(\s*(?P<{p}m2>{mon})\s*\))?"
+
+
+def _mod(p: str) -> str:
+    return rf"(?:\s+(?P<{p}mod>{_mods()}))?"
+
+
+@lru_cache(maxsize=1)
+def alternatives() -> dict[str, str]:
+    mon = lx.alternation(lx.gregorian_months())
+    mon_u = lx.alternation(m for m in lx.gregorian_months() if m not in lx.ambiguous_months())
+    hmon = lx.alternation(lx.hijri_months())
+    hmon_named = lx.alternation(m for m in lx.hijri_months() if m not in lx.hijri_needs_year())
+    wd = lx.alternation(lx.weekdays())
+    ordw = lx.alternation(lx.ordinals())
+    hours = lx.alternation(lx.hours())
+    pod = lx.alternation(lx.parts_of_day())
+    pop = lx.alternation(lx.parts_of_period())
+    mods = _mods()
+
+    def cur_month(p: str) -> str:
+        return rf"(?:هذا\s+الشهر|الشهر(?:\s+(?P<{p}mod>{mods}))?(?![\p{{L}}]))"
+
+    strong = "|".join(STRONG_PREPS)
+    weak = "|".join(WEAK_PREPS)
+    durunits = "|".join(sorted(DUR_UNITS, key=len, reverse=True))
+    numwords = "|".join(sorted(NUM_WORDS, key=len, reverse=True))
+    day = r"(?:[وفبل]{0,2}(?:ال)?)"  # "الـ24" folds to "ال24"; "و24"
+    yom = r"(?:[وف]?[بل]?(?:يوم|نهار)\s+)"
+
+    alts = {
+        # 19/2/2018, 19-2-2018, 19.2.2018, 2018-02-19 (day first: the Arab convention).
+        "ND": (
+            rf"[وفبل]{{0,2}}(?<![\p{{N}}/.\-])(?:(?P<nd_a>[0-3]?\d)(?P<nd_s>[/.\-])(?P<nd_b>[01]?\d)(?P=nd_s)(?P<nd_c>{YNUM})"
+            rf"|(?P<nd_c>{YNUM})(?P<nd_s>[/.\-])(?P<nd_b>[01]?\d)(?P=nd_s)(?P<nd_a>[0-3]?\d))(?![\p{{N}}]|[/.\-]\d)"
+        ),
+        # 24 شباط/فبراير 2018 الماضي; 1 إلى 5 آذار; بين 3 و5 آذار; 24 من شهر شباط.
+        "DM": (
+            rf"{yom}?{day}(?P<dm_d1>[0-3]?\d)(?:\s*(?:-|الي|حتي|و)\s*(?:ال)?(?P<dm_d2>[0-3]?\d))?"
+            rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<dm_m>{mon}){_pair('dm_', mon)}{_year('dm_')}?{_mod('dm_')}{R}"
+        ),
+        # 15 رمضان 1439 هـ.
+        "HDM": (
+            rf"{yom}?{day}(?P<hd_d>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hd_m>{hmon})"
+            rf"(?:\s*,?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<hd_y>{HYNUM}))?(?P<hd_mark>{HMARK})?{R}"
+        ),
+        # 24 الجاري, 5 من الشهر الماضي.
+        "DC": (
+            rf"{yom}?{day}(?P<dc_d>[0-3]?\d)\s+(?:من\s+{cur_month('dc_')}"
+            rf"|(?:الشهر\s+)?(?P<dc_mod2>الجاري|الحالي)(?![\p{{L}}]))"
+        ),
+        # الثالث من الشهر الجاري, العاشر من آذار, الخامس من رمضان.
+        "ORD": (
+            rf"{yom}?[وف]?[بل]?(?P<or_w>{ordw})\s+من\s+(?:{cur_month('or_')}"
+            rf"|(?:شهر\s+)?(?P<or_m>{mon}){_pair('or_', mon)}{_year('or_')}?{_mod('or_')}"
+            rf"|(?:شهر\s+)?(?P<or_hm>{hmon})(?:\s+(?P<or_hy>{HYNUM}))?{HMARK}?){R}"
+        ),
+        # ليل الخميس الجمعة, ليلة الخميس - الجمعة, ليل الخميس على الجمعة.
+        "NIGHT": (
+            rf"{PRO}(?:منتصف\s+)?(?:ليل|ليله)\s+(?:يوم\s+)?{ART}(?P<ng_a>{wd})\s*(?:-|/|,|،|و|الي|علي)?\s*"
+            rf"{ART}(?P<ng_b>{wd}){R}"
+        ),
+        # الساعة العاشرة والنصف, الساعة 10:30, الواحدة من (صباح اليوم).
+        "CLOCK": (
+            rf"(?:[وف]?(?:تمام\s+)?(?:ال)?ساعه\s+(?P<ck_h>{hours}|[0-2]?\d(?:[:.][0-5]\d)?)"
+            rf"(?:\s+و\s*(?:النصف|الربع|ثلث|\d{{1,2}}\s+دقيقه))?(?:\s+(?:الا\s+)?(?:ربعا|ربع|ثلثا|ثلث))?"
+            rf"(?:\s+من(?=\s+{PRO}{pod}{R}))?"
+            rf"|(?P<ck_h>{hours})(?:\s+و\s*(?:النصف|الربع|ثلث))?\s+(?:من(?=\s+{PRO}{pod}{R})|(?={pod}{R}))"
+            rf"|(?:ال)?ساعات\s+(?:ال)?اولي\s+من(?=\s+{PRO}{pod}{R})){R}"
+        ),
+        # 1439 هـ.
+        "HY": rf"(?:{YCUE}\s+)?(?P<hy_y>{HYNUM}){HMARK}",
+        # عام 2012, منذ 2011, بين عامي 2011 و2014, 2011-2014.
+        "YEAR": (
+            rf"(?:{YCUE}\s+(?P<yr_y>{YNUM})"
+            rf"|(?<=(?:^|[^\p{{L}}])[وف]?(?P<yr_sp>{strong})\s+)(?P<yr_y>{YNUM})"
+            rf"|(?<=(?:^|[^\p{{L}}])[وف]?(?P<yr_wp>{weak})\s+)(?P<yr_y>{YNUM})(?=\s*(?:[.,،؛:)\"\n؟!]|$|و\s*{YNUM}|\s*{SEP_RANGE}\s*{YNUM}|\s+(?:حتي|الي|لغايه|وحتي){R}))"
+            rf"|(?P<yr_y>{YNUM})(?=\s*-\s*{YNUM}))"
+            rf"(?:\s*{SEP_RANGE}\s*(?:(?:ال)?عام\s+)?(?P<yr_y2>{YNUM}))?(?:\s*م(?![\p{{L}}]))?(?![\p{{N}}]|[/.\-]\d|\s*{HMARK})"
+        ),
+        # شهر رمضان المبارك, رمضان 1439, رمضان الماضي.
+        "HMO": (
+            rf"(?:{PRO}شهر\s+(?P<hm_m>{hmon})(?:\s+(?P<hm_y>{HYNUM}))?{HMARK}?"
+            rf"(?:\s+(?:المبارك|الفضيل|الكريم|المعظم))?{_mod('hm_')}"
+            rf"|(?P<hm_m>{hmon})\s+(?P<hm_y>{HYNUM}){HMARK}?"
+            rf"|(?P<hm_m>{hmon_named})\s+(?P<hm_mod>{mods})){R}"
+        ),
+        # شهر آذار, آذار 2018, شباط/فبراير الماضي, (في) نيسان.
+        "MO": (
+            rf"(?:{PRO}(?:شهر|شهري)\s+(?P<mo_m>{mon}){_pair('mo_', mon)}"
+            rf"|(?P<mo_m>{mon})(?=\s*(?:/|\\|\(|-)\s*{mon}){_pair('mo_', mon)}"
+            rf"|(?P<mo_m>{mon_u})"
+            rf"|(?P<mo_m>{mon})(?={_year('x_')}))"
+            rf"{_year('mo_')}?{_mod('mo_')}{R}"
+        ),
+        # اليوم، أمس، أول من أمس، البارحة، غداً، الليلة الماضية.
+        "REL": (
+            rf"{yom}?(?P<rl_w>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|[وف]?(?:بال|ال|لل)?امس|[وف]?[بل]?(?:ال)?بارحه"
+            rf"|[وف]?(?:ب|ل)?اليوم|غدا|[وف]?(?:بال|ال|لل)غد|بعد\s+غد"
+            rf"|[وف]?(?:ال|بال|في\s+ال)ليله\s+(?:{lx.alternation(lx.PAST)})"
+            rf"|[وف]?(?:هذه\s+)?الليله|هذا\s+الصباح|هذا\s+المساء|هذا\s+اليوم){R}"
+        ),
+        # منذ ثلاثة أيام, قبل يومين, قبل 15 يوما.
+        "DUR": (
+            rf"[وف]?(?P<du_p>قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+)?(?:(?P<du_n>\d{{1,3}}|{numwords})\s+)?"
+            rf"(?P<du_u>{durunits}){R}(?!\s*(?:\d|ال?ماضي))"
+        ),
+        # السبت، يوم الأحد، الجمعة الماضي، يومي السبت.
+        "WD": (
+            rf"(?:(?P<wd_yom>[وف]?[بل]?(?:يوم|يومي|نهار))\s+)?(?P<wd_art>{ART})(?P<wd_n>{wd})"
+            rf"(?:\s+(?P<wd_mod>{lx.alternation(lx.PAST + lx.FUTURE)}))?{R}"
+        ),
+        # الأسبوع الماضي، الشهر الجاري، هذا العام، (مطلع) العام.
+        "PER": (
+            rf"(?:{PRO}(?:هذا|هذه)\s+ال(?P<pe_u>اسبوع|شهر|عام|سنه)"
+            rf"|{ART}(?P<pe_u>اسبوع|شهر|عام|سنه)\s+(?P<pe_mod>{mods})"
+            rf"|(?<={pop}\s+)ال(?P<pe_u>اسبوع|شهر|عام|سنه)(?!\s*\d)){R}"
+        ),
+        # أواخر، مطلع، منتصف، النصف الأول من.
+        "PARTP": rf"{PRO}(?P<pp>{pop}){R}(?=\s)",
+        # فجر، صباح، مساءً، ليلة.
+        "PART": rf"{PRO}(?P<pd>{pod}){R}",
+    }
+    return alts
+
+
+@lru_cache(maxsize=64)
+def pattern_for(names: frozenset[str]) -> regex.Pattern:
+    """The alternation of the named atoms only, in their global order of preference."""
+    alts = alternatives()
+    body = "|".join(f"(?P<{n}>{alts[n]})" for n in alts if n in names)
+    return regex.compile(rf"{L}(?:{body})", regex.V0)
+
+
+DIGIT = frozenset({"ND", "DM", "HDM", "DC", "HY", "YEAR"})
+
+
+@lru_cache(maxsize=1)
+def gate() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """A fast scan for the words that can start an atom, and which atoms each can start.
+
+    Trying every alternative at every word start costs about 5 ms per 3 KB article; this
+    trie-shaped ``re`` pattern finds the few candidate words (about 0.2 ms), and each is then
+    tried against only the atoms its word can begin.
+    """
+    classes: dict[str, set[str]] = {}
+
+    def add(words, *names: str) -> None:
+        for w in words:
+            classes.setdefault(w.split()[0], set()).update(names)
+
+    add(["عام", "عامي", "عامين", "سنه", "سنتي", "سنتين", "اعوام", "سنوات"], "YEAR", "HY", "PER")
+    add(["يوم", "يومي"], "DM", "HDM", "DC", "ORD", "WD", "REL")
+    add(["نهار"], "DM", "HDM", "DC", "ORD", "WD", "REL", "PART")
+    add(["شهر", "شهري"], "HMO", "MO", "PER")
+    add(["اسبوع"], "PER")
+    add(["ساعه", "ساعات", "تمام"], "CLOCK")
+    add(lx.ordinals(), "ORD")
+    add(lx.hours(), "CLOCK", "ORD")
+    add(lx.parts_of_day(), "PART")
+    add(["ليل", "ليله"], "NIGHT", "PART", "REL")
+    add(["منتصف"], "NIGHT", "PART", "PARTP")
+    add(["بعد"], "PART", "REL")
+    add(["امس", "بارحه", "غد", "غدا"], "REL")
+    add(["اول"], "REL", "ORD", "PARTP")
+    add(["هذا", "هذه"], "PER", "REL")
+    add(["قبل", "منذ"], "DUR")
+    add(lx.gregorian_months(), "MO")
+    add(lx.hijri_months(), "HMO")
+    add(lx.weekdays(), "WD")
+    add(lx.parts_of_period(), "PARTP")
+    forms: dict[str, frozenset[str]] = {}
+    for stem, names in classes.items():
+        base = stem[2:] if stem.startswith("ال") else stem
+        for word in (base, "ال" + base, "لل" + base):
+            for pre in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
+                forms[pre + word] = forms.get(pre + word, frozenset()) | frozenset(names)
+    pattern = re.compile(rf"\b(?:(?P<digit>[وفبل]{{0,2}}(?:ال)?\d)|{_trie(forms)}(?!\w))")
+    return pattern, forms
+
+
+def _trie(words) -> str:
+    """A regex alternation of ``words`` shaped as a trie, so that ``re`` fails each branch at
+    its first character instead of trying thousands of words one by one."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)

@@ -1,0 +1,567 @@
+"""Number expressions of an article: digits in any script, number words, scales, approximations,
+ranges, updates, vague quantities, and the unit of numbers that do not count people.
+
+``find_quantities`` scans the normalised view once with one compiled pattern
+(number_words.digit_scanner, word_scanner), joins adjacent atoms into expressions (number_words.parse_chain), reads a
+few tokens of context on each side to decide the unit, qualifier, range or update
+(number_context), and maps every span back to the original text.
+
+Spans: the number expression without attached proclitics (و ب ل ف ك) but with ال
+(العشرات); a qualifier written before the number is part of the span (نحو 300، أكثر من
+عشرين), one written after it is not (10 أشخاص على الأقل: the span is "10"); a range or update
+spans both ends (بين 300 و400، من 10 إلى 21).
+
+Units (``Quantity.unit``; None means the number may count people): percent, money, distance,
+area, weight, volume, measure (Richter, megawatts...), temperature, duration, age, time (time of
+day), date (a day of the month, 19/2/2018), year, reference (resolution, article, military unit
+or model numbers), phone, ordinal, frequency (3 مرات), score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from raqib.model.numbers import Quantity
+from raqib.model.span import Span
+from raqib.text import number_context as C
+from raqib.text.normalize import NormalizedText, normalize
+from raqib.text.number_words import (
+    DIGITS,
+    HUNDRED,
+    ORDINAL,
+    PREFIXES,
+    SCALE,
+    SPECIAL,
+    TENS,
+    UNIT,
+    VAGUE,
+    VP_HEAD,
+    VP_TAIL,
+    Atom,
+    Parsed,
+    digit_scanner,
+    digits_value,
+    lexicon,
+    parse_chain,
+    split_prefix,
+    word_scanner,
+)
+
+# ACLED's conventions for vague counts (ACLED FAQ "Fatalities", 2023: "tens" 10, "dozens" 12,
+# "hundreds" 100, "and so on"; "several"/"many"/unknown plural 10). عشرات is rendered "dozens"
+# in ACLED's Arabic-source coding, hence 12. Combined forms take the lower bound of the phrase:
+# عشرات الآلاف 10,000, مئات الآلاف 100,000; "a few/several thousand" the scale itself.
+ACLED_VAGUE: dict[str, int] = {
+    "tens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 10**6,
+    "billions": 10**9,
+    "few": 10,
+    "several": 10,
+    "many": 10,
+}
+_VAGUE_SCALE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
+
+_TOK = re.compile(r"\w+|[^\w\s]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def acled_value(key: str) -> int | None:
+    """ACLED's number for a vague key ("tens", "tens_thousands", "few_hundreds"...)."""
+    if "_" not in key:
+        return ACLED_VAGUE.get(key)
+    head, tail = key.split("_", 1)
+    if head in ("tens", "hundreds"):
+        return _VAGUE_SCALE[head] * _VAGUE_SCALE[tail]
+    return ACLED_VAGUE.get(tail)
+
+
+@dataclass(slots=True)
+class _Item:
+    """A parsed expression with its context decisions (view offsets)."""
+
+    p: Parsed
+    start: int  # span start (after proclitics, with ال)
+    end: int
+    cstart: int  # start with proclitics
+    value: float | int | None
+    unit: str | None = None
+    qualifier: str | None = None
+    approximate: bool = False
+    upper: float | int | None = None
+    previous: float | int | None = None
+    vague_key: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def find_quantities(
+    doc_text: str,
+    view: NormalizedText,
+    *,
+    acled_vague: bool = False,
+    start: int = 0,
+    end: int | None = None,
+) -> list[Quantity]:
+    """Every number expression of ``doc_text[start:end]``, sorted and non-overlapping.
+
+    ``view`` is ``normalize(doc_text)``; spans are offsets into ``doc_text``. With
+    ``acled_vague`` vague quantities get ACLED's conventional values (ACLED_VAGUE)."""
+    vt = view.text
+    vlo = view.to_view(start) if start else 0
+    vhi = len(vt) if end is None else view.to_view(end)
+    atoms = _scan(vt, view, doc_text, vlo, vhi)
+    links = _links(vt, atoms)
+    items: list[_Item] = []
+    for p in parse_chain(atoms, links):
+        it = _item(vt, p, vlo, vhi, items)
+        if it is not None:
+            items.append(it)
+    items = _merge(vt, items, vlo, vhi)
+    out = []
+    for it in items:
+        value = it.value
+        vague = it.p.kind == "vague"
+        if vague and acled_vague and it.vague_key:
+            value = acled_value(it.vague_key)
+        a, b = view.to_original(it.start, it.end)
+        b = _extend_marks(doc_text, view, it.end, b)
+        out.append(
+            Quantity(
+                span=Span(a, b, doc_text[a:b]),
+                value=value,
+                approximate=it.approximate,
+                vague=vague,
+                upper=it.upper,
+                previous=it.previous,
+                unit=it.unit,
+                qualifier=it.qualifier,
+            )
+        )
+    return out
+
+
+def parse_number(s: str) -> int | float | None:
+    """The value of one number expression (digits or words); None when there is none or it is
+    vague. ``parse_number("خمسمئة وعشرة") == 510``, ``parse_number("400 ألف") == 400000``."""
+    qs = find_quantities(s, normalize(s))
+    return qs[0].value if qs else None
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+
+def _scan(vt: str, view: NormalizedText, text: str, vlo: int, vhi: int) -> list[Atom]:
+    lex = lexicon()
+    atoms: list[Atom] = []
+    for m in digit_scanner().finditer(vt, vlo, vhi):
+        kind = m.lastgroup
+        if kind == "num":
+            a = _digit_atom(vt, view, text, m.start(), m.end(), vlo)
+            if a is not None:
+                atoms.append(a)
+        else:
+            atoms.append(Atom(m.start(), m.end(), kind, None, cstart=m.start()))  # type: ignore[arg-type]
+    words: list[Atom] = []
+    for m in word_scanner().finditer(vt, vlo, vhi):
+        pre, form = split_prefix(m.group())
+        w = lex[form]
+        cs, we = m.start(), m.end()
+        ws = cs + len(pre)
+        article = pre.endswith("ال") or pre.endswith("لل")
+        s = ws - 2 if pre.endswith("ال") else ws
+        cat, value = w.cat, w.value
+        if cat == VP_HEAD or form == "العديد":
+            tail = VP_TAIL.match(vt, we, vhi)
+            if tail is None and cat == VP_HEAD:
+                continue  # عدد القتلى: "the number of", not vague
+            if tail is not None:
+                we, cat = tail.end(), VAGUE
+        a = Atom(s, we, cat, value, w.mult, pre, article, form, cs)
+        if _word_ok(a, text, view):
+            words.append(a)
+    if words:
+        atoms = sorted(atoms + words, key=lambda a: a.start)
+    # A lone "." before three digits is a decimal point when a scale word follows (1.250 مليون).
+    for i, a in enumerate(atoms[:-1]):
+        b = atoms[i + 1]
+        if a.cat == DIGITS and b.cat == SCALE and vt[a.end : b.cstart].isspace() and "." in a.form:
+            v = digits_value(a.form, scaled=True)
+            if v is not None:
+                a.value = v
+    return atoms
+
+
+def _digit_atom(vt: str, view: NormalizedText, text: str, s: int, e: int, vlo: int) -> Atom | None:
+    raw = vt[s:e]
+    marks = frozenset(i for i, ch in enumerate(raw) if ch == "." and text[view.offsets[s + i]] == "٫")
+    value = digits_value(raw, marks)
+    if value is None:
+        return None
+    j = s
+    while j > vlo and vt[j - 1].isalpha():
+        j -= 1
+    glued = vt[j:s]
+    latin = bool(_LATIN.search(glued))
+    if not latin and s >= 2 and vt[s - 1] in "- " and vt[s - 2].isascii() and vt[s - 2].isalpha():
+        # F-16, MH 17: a short Latin code before a hyphen or space
+        k = s - 2
+        while k > vlo and vt[k - 1].isascii() and vt[k - 1].isalpha():
+            k -= 1
+        latin = vt[s - 1] == "-" or s - 1 - k <= 3
+    pre = glued if glued in PREFIXES else ""
+    article = pre.endswith("ال") or pre.endswith("لل")
+    return Atom(s, e, DIGITS, value, pre=pre, article=article, form=raw, cstart=j if pre else s, latin=latin)
+
+
+def _word_ok(a: Atom, text: str, view: NormalizedText) -> bool:
+    """Reject lexicon hits that are other words in this position."""
+    if a.article and (
+        (a.cat == UNIT and a.value in (1, 2))  # الأحد Sunday, الاثنين Monday, الواحد
+        or a.cat == HUNDRED  # بالمئة / في المئة (percent), المئة
+        or (a.cat == SCALE and a.mult != 0)  # الألف (also the letter), المليون
+        or a.cat == "half"
+        or (a.cat == VAGUE and a.value in ("few", "several"))
+    ):
+        return False
+    if a.form == "ست" and a.pre not in ("", "و"):
+        return False  # لست "I am not", فست...
+    if a.form.startswith("ميت") or a.form == "عده":
+        orig = text[view.offsets[a.start] : view.offsets[a.end - 1] + 1]
+        if a.form.startswith("ميت") and "ئ" not in orig:
+            return False  # ميتا / ميتين: "dead", not مئتا / مئتين
+        if a.form == "عده" and not orig.endswith("ة"):
+            return False  # عدّه "counted it"
+    return True
+
+
+def _links(vt: str, atoms: list[Atom]) -> list[str]:
+    """How atoms[i] and atoms[i+1] are joined: "sp", "wa", "waal" (و with ال) or ""."""
+    links = []
+    for a, b in zip(atoms, atoms[1:], strict=False):
+        link = ""
+        if a.cat not in SPECIAL and b.cat not in SPECIAL and b.cstart - a.end <= 4:
+            gap = vt[a.end : b.cstart]
+            if b.pre in ("", "ال") and (gap.isspace() or (gap == "" and a.cat == DIGITS and b.cat == SCALE)):
+                link = "sp" if "\n" not in gap else ""
+            elif b.pre == "" and gap.strip() == "و" and gap[0].isspace():
+                link = "wa"
+            elif b.pre in ("و", "وال") and gap.isspace() and "\n" not in gap:
+                link = "wa" if b.pre == "و" else "waal"
+        links.append(link)
+    return links
+
+
+# --- context ----------------------------------------------------------------------------------
+
+
+def _left(vt: str, pos: int, lo: int, n: int = 40) -> list[str]:
+    """The tokens before ``pos`` on the same line (``_tok_start`` finds where they begin)."""
+    a = max(lo, pos - n)
+    seg = vt[a:pos]
+    nl = seg.rfind("\n")
+    if nl >= 0:
+        seg = seg[nl + 1 :]
+    elif a > lo and vt[a - 1].isalnum():
+        sp = seg.find(" ")
+        seg = seg[sp:] if sp >= 0 else ""
+    return _TOK.findall(seg)
+
+
+def _tok_start(vt: str, pos: int, lt: list[str], k: int) -> int:
+    """View offset of ``lt[-k]``, the k-th token before ``pos``."""
+    idx = pos
+    for t in reversed(lt[-k:]):
+        idx = vt.rfind(t, 0, idx)
+    return idx
+
+
+def _right(vt: str, pos: int, hi: int, n: int = 40) -> list[str]:
+    """The tokens after ``pos`` on the same line."""
+    b = min(hi, pos + n)
+    seg = vt[pos:b]
+    nl = seg.find("\n")
+    if nl >= 0:
+        seg = seg[:nl]
+    elif b < hi and vt[b].isalnum() and seg and not seg[-1].isspace():
+        seg = seg[: seg.rfind(" ") + 1] if " " in seg else ""
+    return _TOK.findall(seg)
+
+
+def _item(vt: str, p: Parsed, vlo: int, vhi: int, prev: list[_Item]) -> _Item | None:
+    first = p.first
+    lt = _left(vt, first.cstart, vlo)
+    rt = _right(vt, p.end, vhi)
+    left1 = lt[-1] if lt else ""
+    r0 = rt[0] if rt else ""
+    if len(p.atoms) == 1:
+        if "fraction" in C.cues(first.form) and not first.article and r0.startswith("ال"):
+            return None  # خمس السكان: a fifth
+        if first.form in ("احد", "احدي") and (
+            "not_one" in C.cues(left1) or not r0 or not r0[0].isalpha() or _elative(r0)
+        ):
+            return None  # لا أحد، لا يعرفها أحد، أحد أبرز: "anyone", "one of the most"
+        if first.cat == ORDINAL and first.form in ("ثانيه", "ثواني") and prev and vt[prev[-1].end : first.cstart].isspace():
+            return None  # "30 ثانية": the unit of the number before
+    it = _Item(p, first.start, p.end, first.cstart, p.value, unit=p.unit, vague_key=p.vague_key)
+    if p.kind not in SPECIAL:
+        it.unit = _unit(p, lt, rt) or p.unit
+    _qualify(it, vt, lt, rt)
+    return it
+
+
+def _elative(tok: str) -> bool:
+    """أفعل (أكبر، أبرز، أهم، أشد): "one of the biggest" names no count."""
+    return tok[0] == "ا" and 3 <= len(tok) <= 4 and not tok.startswith("ال")
+
+
+def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
+    """The unit of a number from its neighbours, or None (may count people)."""
+    first = p.first
+    value = p.value
+    left1 = lt[-1] if lt else ""
+    left2 = lt[-2] if len(lt) > 1 else ""
+    l1 = C.cues(left1)
+    r0 = rt[0] if rt else ""
+    r1 = rt[1] if len(rt) > 1 else ""
+    c0 = C.cues(r0)
+    is_int = isinstance(value, int)
+    digits = p.kind == "digits"
+    plain = digits and len(p.atoms) == 1 and first.form.isdigit()
+    if p.kind == "ordinal":
+        if "clock_left" in l1:
+            return "time"
+        if "month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر"))):
+            return "date"
+        return "ordinal"
+    if "%" in (r0, left1) or "٪" in (r0, left1) or "percent_right" in c0 or (r0 == "في" and r1 in ("الميه", "المايه")):
+        return "percent"
+    if "percent_left" in l1:
+        return "percent"
+    if first.latin or (left1 == "-" and "reference" in C.cues(left2)):
+        return "reference"
+    if digits and ("reference" in l1 or "model" in l1 or _resolution(lt)):
+        return "reference"
+    if "group" in l1 or "group" in C.cues(left2) and left1.startswith("ال") and first.article:
+        return "reference"  # مجموعة العشرين، مجموعة الدول السبع
+    if plain and (len(first.form) >= 9 or (first.form.startswith("0") and len(first.form) >= 7)):
+        return "phone"
+    if plain and not lt and r0 in ("-", ")", ".") and len(rt) > 1 and not rt[1].isdigit():
+        return "ordinal"  # "1- تكون مدة..." at the start of a line: a list item
+    if plain and is_int and 1 <= value <= 2100:  # type: ignore[operator]
+        if "year_right" in c0 and (r0 != "م" or value >= 1000) and not (r0 == "ه" and value > 1500):  # type: ignore[operator]
+            return "year"  # 2018م، 1439 هـ، 370هـ
+        if value >= 1000 and (("year_left" in l1 or "month" in l1) or (left1 == "/" and "month" in C.cues(left2))):  # type: ignore[operator]
+            return "year"
+    if "money_right" in c0 or "money_left" in l1:
+        return "money"
+    m = C.measure_unit(r0)
+    if m:
+        if m in ("distance", "area") and r1 in ("مربع", "مربعا", "مربعه"):
+            return "area"
+        if m == "distance" and r1 in ("مكعب", "مكعبا"):
+            return "volume"
+        if m == "temperature" and "ريختر" in rt[1:5]:
+            return "measure"
+        return m
+    if "clock_left" in l1 and is_int and 0 <= value <= 24 or "clock_left" in l1 and "." in first.form:  # type: ignore[operator]
+        return "time"
+    if "clock_right" in c0 and is_int and value <= 24:  # type: ignore[operator]
+        return "time"
+    if "time_unit" in c0:
+        return "age" if _is_age(lt, rt) else "duration"
+    if first.article and "time_units_def" in l1:
+        return "duration"  # خلال الساعات الـ24 الماضية
+    if "age_noun" in l1 or left1 in ("بعمر", "سن", "بسن") or (r0 == "من" and "age_noun" in C.cues(r1)):
+        return "age"
+    if is_int and 1 <= value <= 31 and (  # type: ignore[operator]
+        "month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر", "هذا")))
+    ):
+        return "date"
+    if first.article and "ordinal_head" in l1 and (digits or first.cat == TENS):
+        return "ordinal"  # القرن العشرين، الذكرى الـ7
+    if plain and is_int and 1900 <= value <= 2035 and len(first.form) == 4 and not _count_follows(rt, lt):  # type: ignore[operator]
+        return "year"
+    return None
+
+
+def _resolution(lt: list[str]) -> bool:
+    """قرار مجلس الأمن (الدولي) (رقم) 2401."""
+    k = len(lt) - 1
+    while k >= 0 and lt[k] in ("مجلس", "الامن", "الدولي", "رقم", "الاممي"):
+        k -= 1
+    return 0 <= k < len(lt) - 1 and lt[k] in ("القرار", "قرار", "بالقرار", "للقرار")
+
+
+def _is_age(lt: list[str], rt: list[str]) -> bool:
+    """A number of years is an age: عمره 12 عاما، البالغ من العمر، (12 عاما)، 12 عاما من عمره."""
+    if "year_unit" not in C.cues(rt[0]):
+        return False
+    if lt and lt[-1] == "(":
+        return True
+    if any("age" in C.cues(t) for t in lt[-4:]):
+        return True
+    return len(rt) > 2 and rt[1] == "من" and "age_noun" in C.cues(rt[2])
+
+
+def _count_follows(rt: list[str], lt: list[str]) -> bool:
+    """A 4-digit number followed by a counted noun ("2000 شخص", "1500 مقاتلا") is a count."""
+    if lt and "qual_last" in C.cues(lt[-1]):
+        return True
+    if not rt:
+        return False
+    r0 = rt[0]
+    if "count_noun" in C.cues(r0):
+        return True
+    return len(r0) > 3 and r0.endswith("ا") and not r0.startswith("ال") and r0 not in ("ايضا", "بينما", "حاليا")
+
+
+def _qualify(it: _Item, vt: str, lt: list[str], rt: list[str]) -> None:
+    """Attach a qualifier written before (span grows to include it) or after the number."""
+    if lt and "qual_last" in C.cues(lt[-1]):
+        qmap = C.qualifier_map()
+        for n in (4, 3, 2, 1):
+            if len(lt) < n:
+                continue
+            key = tuple(lt[-n:])
+            for f in C.bare(key[0]):
+                canon = qmap.get((f, *key[1:]))
+                if canon:
+                    # the span starts at the qualifier, without its proclitic (بنحو -> نحو)
+                    it.start = it.cstart = _tok_start(vt, it.cstart, lt, n) + len(key[0]) - len(f)
+                    it.qualifier, it.approximate = canon, True
+                    return
+    if len(rt) > 1 and ("post_qual" in C.cues(rt[0]) or "post_qual" in C.cues(rt[1])):
+        pmap = C.post_qualifier_map()
+        for skip in (0, 1):
+            for n in (2, 1):
+                key = tuple(rt[skip : skip + n])
+                if len(key) == n and key in pmap:
+                    it.qualifier, it.approximate = pmap[key], True
+                    return
+
+
+# --- ranges and updates -----------------------------------------------------------------------
+
+
+def _merge(vt: str, items: list[_Item], vlo: int, vhi: int) -> list[_Item]:
+    """Join "بين 300 و400", "من 300 إلى 400", "300-400", "ثلاثة أو أربعة" into ranges and
+    "ارتفع ... من 10 إلى 21" into updates; give "10 و11 آب" and "عامي 2012 و2013" the unit of
+    the second number."""
+    for a, b in zip(items, items[1:], strict=False):
+        if (
+            a.unit is None
+            and b.unit in ("date", "year")
+            and a.p.kind == "digits"
+            and b.cstart - a.end <= 4
+            and vt[a.end : b.cstart].strip() in ("", "و", "-", "،", ",")
+            and (b.unit == "year" and 1000 <= a.value <= 2100 or b.unit == "date" and 1 <= a.value <= 31)  # type: ignore[operator]
+        ):
+            a.unit = b.unit
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if b is not None and a.p.kind in _NUMERIC and b.p.kind in _NUMERIC and b.cstart - a.end <= 6:
+            merged = _pair(vt, a, b, vlo)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_NUMERIC = ("digits", "words")
+
+
+def _pair(vt: str, a: _Item, b: _Item, vlo: int) -> _Item | None:
+    gap = vt[a.end : b.cstart]
+    if "\n" in gap:
+        return None
+    sep = gap.strip()
+    if b.p.first.pre == "و" and gap.isspace():
+        sep = "و"
+    elif b.p.first.pre and b.p.first.pre != "":
+        return None
+    if a.unit not in (None, b.unit) and b.unit is not None and a.unit != "year":
+        return None
+    lt = _left(vt, a.cstart, vlo, 80)
+    left1 = lt[-1] if lt else ""
+    left2 = lt[-2] if len(lt) > 1 else ""
+    if left1 in ("عامي", "سنتي", "يومي") and left2 == "بين":
+        left1, left2 = "بين", ""  # بين عامي 2011 و2013
+        lt = lt[:-1]
+    av, bv = a.value, b.value
+    if b.p.scale > 1 and a.p.scale == 1 and av * b.p.scale <= bv:  # type: ignore[operator]
+        av = av * b.p.scale  # type: ignore[operator]  # بين 3 و4 ملايين
+    if sep in ("الي", "حتي") and left1 == "من" and a.qualifier is None:
+        starter = _tok_start(vt, a.cstart, lt, 1)
+        if _update_before(lt[:-1]):
+            return _combine(a, b, starter, value=bv, previous=av)
+    elif sep == "و" and C.bare(left1)[-1] == "بين" and a.qualifier is None:
+        starter = _tok_start(vt, a.cstart, lt, 2 if left2 == "ما" else 1)
+        starter += len(left1) - 3 if left2 != "ما" else 0
+    elif sep in ("-", "الي") or (sep == "او" and a.p.kind == b.p.kind):
+        if sep in ("-", ":") and _sport(lt, _right(vt, b.end, len(vt))):
+            return _combine(a, b, a.start, value=av, unit="score")
+        if sep == "الي" and _update_before(lt):
+            return None  # "ارتفع العدد ... 10 إلى 21" without من: leave two numbers
+        starter = a.start
+    else:
+        return None
+    if not bv > av:  # type: ignore[operator]
+        return None
+    it = _combine(a, b, starter, value=av, upper=bv)
+    if sep == "او":
+        it.approximate, it.qualifier = True, "أو"
+    return it
+
+
+def _combine(a: _Item, b: _Item, start: int, *, value, upper=None, previous=None, unit=None) -> _Item:
+    it = _Item(
+        b.p,
+        start,
+        b.end,
+        start,
+        _int(value),
+        unit=unit or b.unit or a.unit,
+        qualifier=a.qualifier or b.qualifier,
+        approximate=a.approximate or b.approximate,
+        upper=_int(upper),
+        previous=_int(previous),
+    )
+    if a.qualifier and a.start < start:
+        it.start = it.cstart = a.start
+    return it
+
+
+def _int(v):
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def _update_before(lt: list[str]) -> bool:
+    """An update verb earlier in the same clause (up to 10 tokens back, not across . ؛ ؟)."""
+    for t in reversed(lt[-10:]):
+        c = C.cues(t)
+        if "sentence_end" in c:
+            return False
+        if "update" in c:
+            return True
+    return False
+
+
+def _sport(lt: list[str], rt: list[str]) -> bool:
+    return any("sport" in C.cues(t) for t in lt[-10:] + rt[:6])
+
+
+def _extend_marks(text: str, view: NormalizedText, vend: int, b: int) -> int:
+    """Extend an original end over trailing diacritics and tatweel (ألفاً keeps its tanwin)."""
+    stop = view.offsets[vend] if vend < len(view.offsets) else len(text)
+    while b < stop and (unicodedata.category(text[b]) == "Mn" or text[b] == "\u0640"):
+        b += 1
+    return b

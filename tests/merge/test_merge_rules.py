@@ -1,0 +1,67 @@
+"""ACLED aggregation rules for merging event reports (pure functions, no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from raqib.merge import Candidate, Report, build_canonical, choose_event, lowest_figure
+
+SY = "Military Forces of Syria (2000-)"
+CIV = "Civilians (Syria)"
+
+
+def rep(article="a1", actor1=SY, actor2=CIV, fatalities=None, place=(33.571, 36.402), date="2018-02-25",
+        etype="explosions_remote_violence", sub_type="shelling_artillery_missile_attack", outlet="bbc"):  # fmt: skip
+    loc = {"text": "دوما", "lat": place[0], "lon": place[1], "geo_precision": 1} if place else None
+    ev = {"type": etype, "sub_type": sub_type, "date": date, "location": loc, "actor1": actor1, "actor2": actor2,
+          "fatalities": fatalities, "evidence": {"start": 0, "end": 4, "text": "قصف على دوما"}}  # fmt: skip
+    return Report(article, 0, ev, outlet=outlet, published=date)
+
+
+def test_same_type_place_day_share_a_slot_and_other_days_do_not():
+    assert rep("a1").slot == rep("a2").slot
+    assert rep("a1").slot != rep("a2", date="2018-02-26").slot
+    assert rep("a1").slot != rep("a2", etype="battles").slot
+    assert rep("a1").slot != rep("a2", place=(33.56, 36.37)).slot
+
+
+def test_undated_or_unplaced_reports_never_merge_across_articles():
+    assert rep("a1", date=None).slot != rep("a2", date=None).slot
+    assert rep("a1", place=None).slot != rep("a2", place=None).slot
+
+
+@pytest.mark.parametrize(
+    ("actors", "candidates", "expected"),
+    [
+        ((SY, CIV), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], "e1"),  # same pair
+        ((SY, "Jaysh al-Islam"), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], None),  # other pair
+        ((None, CIV), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], "e1"),  # fewer actors: joins
+        ((None, None), [Candidate("e1", frozenset({"a"}), 1), Candidate("e2", frozenset({"b"}), 2)], None),  # ambiguous
+        ((SY, CIV), [], None),
+    ],
+)
+def test_choose_event_follows_actor_pairs(actors, candidates, expected):
+    r = rep(actor1=actors[0], actor2=actors[1])
+    # actor_set normalises names (lower case), as the candidates above do.
+    assert choose_event(r, candidates) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([12, 9, 15], 9), ([None, 7], 7), ([0, 5], 5), ([0, None], 0), ([None, None], None), ([], None)],
+)
+def test_lowest_figure(values, expected):
+    assert lowest_figure(values) == expected
+
+
+def test_canonical_keeps_every_reported_value_with_its_source():
+    reps = [rep("a1", fatalities=12, outlet="bbc"), rep("a2", fatalities=9, outlet="cnn"),
+            rep("a3", actor1=None, fatalities=None, outlet="sky")]  # fmt: skip
+    ev = build_canonical("e1", reps)
+    assert ev["fatalities"] == 9
+    assert [(r["value"], r["outlet"]) for r in ev["fatalities_reported"]] == [(12, "bbc"), (9, "cnn")]
+    assert ev["actor1"] == SY and ev["n_sources"] == 3 and len(ev["sources"]) == 3
+
+
+def test_new_event_ids_are_deterministic():
+    assert rep("a1").new_event_id() == rep("a1").new_event_id() != rep("a2").new_event_id()
