@@ -52,16 +52,25 @@ SUB_TYPE_LABELS = {
 SUB_TYPES = {
     "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
     "explosions_remote_violence": (
-        "chemical_weapon", "air_drone_strike", "suicide_bomb", "shelling_artillery_missile_attack",
-        "remote_explosive_landmine_ied", "grenade",
+        "chemical_weapon",
+        "air_drone_strike",
+        "suicide_bomb",
+        "shelling_artillery_missile_attack",
+        "remote_explosive_landmine_ied",
+        "grenade",
     ),
     "violence_against_civilians": ("sexual_violence", "attack", "abduction_forced_disappearance"),
     "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
     "riots": ("violent_demonstration", "mob_violence"),
     "strategic_developments": (
-        "agreement", "arrests", "change_to_group_activity", "disrupted_weapons_use",
-        "headquarters_or_base_established", "looting_property_destruction",
-        "non_violent_transfer_of_territory", "other",
+        "agreement",
+        "arrests",
+        "change_to_group_activity",
+        "disrupted_weapons_use",
+        "headquarters_or_base_established",
+        "looting_property_destruction",
+        "non_violent_transfer_of_territory",
+        "other",
     ),
     "humanitarian": ("displacement", "aid_blocked", "aid_delivered", "evacuation", "siege"),
 }
@@ -76,10 +85,22 @@ HUMANITARIAN_LABELS = {
 
 # The sub-type that wins when two are found for one place and day (ACLED's hierarchy).
 PRECEDENCE = (
-    "chemical_weapon", "suicide_bomb", "government_regains_territory", "non_state_actor_overtakes_territory",
-    "armed_clash", "air_drone_strike", "grenade", "remote_explosive_landmine_ied",
-    "shelling_artillery_missile_attack", "attack", "abduction_forced_disappearance", "sexual_violence",
-    "excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "mob_violence",
+    "chemical_weapon",
+    "suicide_bomb",
+    "government_regains_territory",
+    "non_state_actor_overtakes_territory",
+    "armed_clash",
+    "air_drone_strike",
+    "grenade",
+    "remote_explosive_landmine_ied",
+    "shelling_artillery_missile_attack",
+    "attack",
+    "abduction_forced_disappearance",
+    "sexual_violence",
+    "excessive_force_against_protesters",
+    "protest_with_intervention",
+    "violent_demonstration",
+    "mob_violence",
     "peaceful_protest",
 )
 
@@ -178,6 +199,7 @@ _COUNTRIES: dict[str, tuple[str, int, str, str]] = {
     "US": ("USA", 840, "United States", "North America"),
     "CN": ("CHN", 156, "China", "East Asia"),
 }
+
 
 @cache
 def _kb_countries() -> dict[str, tuple[str, str]]:

@@ -24,8 +24,8 @@ from raqib.model.span import Span
 
 # A place right after these words is a reference point, not the target ("جنوب مدينة جسر الشغور").
 _REFERENCE = regex.compile(
-    r"(?:^|\s)[وب]?(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من|مقربه من|على مقربه من|على بعد|"
-    r"بين|حدود|الحدود مع|قبالة|قباله|مقابل)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
+    r"(?:^|[\s(\"])[وب]?(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من|مقربه من|على مقربه من|على بعد|"
+    r"بين|حدود|الحدود مع|قباله|مقابل|على محور|محور|بمحور)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
     r"ريف|محور)\s+)?\S{0,3}$"
 )
 # A place after "في/ب + (ريف|محافظة...)" following another place is the region that contains it.
@@ -35,8 +35,25 @@ _CONTAINER = regex.compile(
 )
 _ORIGIN = regex.compile(r"(?:^|\s)(?:من|انطلاقا من|قادمه من|قادما من)\s+(?:(?:ال)?\S+\s+)?$")
 _DESTINATION = regex.compile(r"(?:^|\s)(?:الى|نحو|باتجاه|صوب|ل|حتى)\s+(?:(?:ال)?\S+\s+)?$")
-_RANK = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "admin3": 3, "locality": 4, "camp": 5,
-         "neighbourhood": 5, "landmark": 5}
+_RANK = {
+    "country": 0,
+    "region": 1,
+    "admin1": 1,
+    "admin2": 2,
+    "admin3": 3,
+    "locality": 4,
+    "camp": 5,
+    "neighbourhood": 5,
+    "landmark": 5,
+}
+# The place of the source, not of the event: "مصدر ميداني في حلب".
+_ATTRIBUTION = regex.compile(r"(?:مصدر|مصادر|مراسل|مسؤول)\S*\s+(?:\S+\s+)?(?:في|ب)\s*(?:\S+\s+){0,3}$")
+# A capital speaking for its state: "غداة إعلان موسكو".
+_METONYMY = regex.compile(
+    r"(?:اعلان|اعلنت|اعلن|قالت|قال|اكدت|اكد|ذكرت|اتهمت|طالبت|ردت|نفت|حذرت|هددت|تتهم|تقول)\s+$"
+)
+_LANDMARK = regex.compile(r"(?:ساحه|شارع|دوار|ميدان|جسر|مستشفى|مسجد|سوق|حي|جامع)\s+\S{0,2}$")
+_SUBCLAUSE = regex.compile(r"(?<![\p{L}])(?:بعد|عقب|منذ|اثر|غداه|قبل|حين|عندما)(?![\p{L}])")
 _ANAPHOR_COUNTRY = regex.compile(r"(?<![\p{L}])(?:ال)?بلاد(?![\p{L}])")
 
 
@@ -59,42 +76,81 @@ def _rank(e: Entity) -> int:
     return _RANK.get(e.place.place_type if e.place and e.place.place_type else "locality", 4)
 
 
-def pick_places(doc: Doc, det: Detection, mentions: list[tuple[Span, Entity]], sent: Span) -> list[PlacePick]:
-    """The event's places: one per distinct target place of the window (one event per town)."""
+def pick_places(
+    doc: Doc,
+    det: Detection,
+    mentions: list[tuple[Span, Entity]],
+    sent: Span,
+    busy_all: tuple[tuple[int, int], ...] = (),
+) -> list[PlacePick]:
+    """The event's places: one per distinct target place of the window (one event per town).
+
+    ``busy`` are original spans of the sentence's other event windows: when the event's own
+    clause names no place, the sentence's places outside those windows are used.
+    """
     view = doc.view.text
     w0, w1 = doc.view.to_original(det.win_start, det.win_end)
     humanitarian_move = det.sub_type in ("displacement", "evacuation")
     for lo, hi, scope in ((w0, w1, "clause"), (sent.start, sent.end, "sentence")):
         cands = [(m, e) for m, e in mentions if lo <= m.start and m.end <= hi]
-        if not cands:
+        busy = () if scope == "clause" else tuple(b for b in busy_all if not (b[0] <= w0 < b[1]))
+        if not [c for c in cands if not any(a <= c[0].start < b for a, b in busy)]:
             continue
         kept: list[tuple[Span, Entity, str]] = []
         dropped: list[tuple[Span, Entity, str]] = []
+        prev: tuple[Span, str | None] | None = None  # last mention and why it was dropped (None: kept)
+        lo_v = doc.view.to_view(lo)
         for m, e in cands:
+            if any(a <= m.start < b for a, b in busy):
+                continue  # belongs to another event of the sentence
             vs = doc.view.to_view(m.start)
-            before = view[max(doc.view.to_view(lo), vs - 40) : vs]
-            if humanitarian_move and _DESTINATION.search(before):
-                dropped.append((m, e, "destination"))
-            elif not humanitarian_move and _ORIGIN.search(before) and det.type != "humanitarian":
-                dropped.append((m, e, "origin"))
+            before = view[max(lo_v, vs - 40) : vs]
+            between = view[doc.view.to_view(prev[0].end) : vs] if prev else ""
+            reason: str | None = None
+            if prev and regex.fullmatch(r"[\s\"#]*و[\s\"#]*", between):
+                reason = prev[1]  # "X و Y": Y has the role of X
+            elif humanitarian_move and _DESTINATION.search(before):
+                reason = "destination"
+            elif not humanitarian_move and det.type != "humanitarian" and _ORIGIN.search(before):
+                reason = "origin"
             elif _REFERENCE.search(before):
-                dropped.append((m, e, "reference point"))
+                reason = "reference point"
+            elif _ATTRIBUTION.search(before):
+                reason = "place of the source"
+            elif _METONYMY.search(before):
+                reason = "capital speaking for its state"
             elif kept and _CONTAINER.search(before) and _rank(e) <= _rank(kept[-1][1]):
-                dropped.append((m, e, "region containing " + kept[-1][0].text))
-            else:
+                reason = "region containing " + kept[-1][0].text
+            elif kept and _SUBCLAUSE.search(view, doc.view.to_view(kept[0][0].end), vs):
+                reason = "in a subordinate clause"
+            if (
+                reason is None
+                and kept
+                and _CONTAINER.search(before)
+                and _LANDMARK.search(
+                    view,
+                    max(lo_v, doc.view.to_view(kept[-1][0].start) - 12),
+                    doc.view.to_view(kept[-1][0].start),
+                )
+            ):
+                # "ساحة عدن في الكاظمية": the square lies in the district ACLED codes.
+                lm = kept.pop()
+                dropped.append((lm[0], lm[1], "landmark inside " + m.text))
+            if reason is None:
                 kept.append((m, e, f"place named in the {scope}"))
+            else:
+                dropped.append((m, e, reason))
+            prev = (m, reason)
         # A region is dropped when a finer place of it is also named (or a country is named).
-        finest = max((_rank(e) for _, e, _ in kept), default=0)
-        if finest >= 4:
-            keep2 = []
-            for m, e, why in kept:
-                if _rank(e) <= 1 and any(_inside(e2, e) for _, e2, _ in kept if e2 is not e):
-                    dropped.append((m, e, "region containing a named place"))
-                elif _rank(e) == 0 and len(kept) > 1:
-                    dropped.append((m, e, "country, finer place named"))
-                else:
-                    keep2.append((m, e, why))
-            kept = keep2
+        keep2 = []
+        for m, e, why in kept:
+            if _rank(e) == 0 and any(_rank(e2) > 0 for _, e2, _ in kept):
+                dropped.append((m, e, "country, finer place named"))
+            elif _rank(e) <= 2 and any(_inside(e2, e) for _, e2, _ in kept if e2 is not e):
+                dropped.append((m, e, "region containing a named place"))
+            else:
+                keep2.append((m, e, why))
+        kept = keep2
         if kept:
             out, seen = [], set()
             for m, e, why in kept:
@@ -120,9 +176,9 @@ def _inside(fine: Entity, region: Entity) -> bool:
     if not p or not region.place:
         return False
     names = {x for x in (p.admin1, p.admin2, p.admin1_ar, p.admin2_ar) if x}
-    return bool(names & {region.name, region.name_en, region.place.admin1 if _rank(region) <= 1 else None}) or (
-        _rank(region) == 0 and p.country == region.place.country
-    )
+    return bool(
+        names & {region.name, region.name_en, region.place.admin1 if _rank(region) <= 1 else None}
+    ) or (_rank(region) == 0 and p.country == region.place.country)
 
 
 def to_location(pick: PlacePick) -> Location | None:
@@ -173,19 +229,31 @@ def pick_date(doc: Doc, det: Detection, sent: Span, previous: DatePick | None) -
             precision = t.precision or (PRECISION_DAY if t.start == t.end else PRECISION_WEEK)
             return DatePick(t.start, precision, t, f"date '{t.span.text}' in the {scope}")
     if previous and previous.day:
-        return DatePick(previous.day, previous.precision, None, "no date in the sentence: date of the previous event")
+        return DatePick(
+            previous.day, previous.precision, None, "no date in the sentence: date of the previous event"
+        )
     if doc.published:
-        return DatePick(doc.published, PRECISION_WEEK, None, "no date in the text: publication date (precision 2)")
+        return DatePick(
+            doc.published, PRECISION_WEEK, None, "no date in the text: publication date (precision 2)"
+        )
     return DatePick(None, None, None, "no date")
 
 
 # ---- actors ---------------------------------------------------------------------------------
 
 _ACTOR_CATEGORIES = set(ACTOR_INTER)
-_TARGET_BEFORE = regex.compile(r"(?:على|ضد|مع|استهدف\S*|باستهداف|استهداف|بين\s+\S+\s+و|و)\s*(?:\S{0,4})$")
-_AGENT_BEFORE = regex.compile(r"(?:نفذ\S*|شن\S*|من قبل|على يد|ايدي|برصاص|بنيران|قوامها|اطلقها|اطلقته)\s*(?:\S{0,4})$")
-_UNIDENTIFIED = regex.compile(r"(?<![\p{L}])[وفب]?(?:ال)?(?:مسلح(?:ون|ين)\s+مجهول(?:ون|ين)|مجهول(?:ون|ين)|مسلحين|مسلحون)(?![\p{L}])")
-_SOURCE_CUE = regex.compile(r"(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|قال|قالت|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|وثق|اكد|اكدت|اشار|اشارت)\s*(?:ما\s+)?(?:\S+\s+){0,2}?$")
+# In VSO order the subject follows the verb ("استهدفت قوات النظام"), so only prepositions and
+# nouns of attack mark the target.
+_TARGET_BEFORE = regex.compile(r"(?:على|ضد|مع|باستهداف|استهداف|بين\s+\S+\s+و)\s*(?:\S{0,4})$")
+_AGENT_BEFORE = regex.compile(
+    r"(?:نفذ\S*|شن\S*|من قبل|على يد|ايدي|برصاص|بنيران|قوامها|اطلقها|اطلقته)\s*(?:\S{0,4})$"
+)
+_UNIDENTIFIED = regex.compile(
+    r"(?<![\p{L}])[وفب]?(?:ال)?(?:مسلح(?:ون|ين)\s+مجهول(?:ون|ين)|مجهول(?:ون|ين)|مسلحين|مسلحون)(?![\p{L}])"
+)
+_SOURCE_CUE = regex.compile(
+    r"(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|قال|قالت|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|وثق|اكد|اكدت|اشار|اشارت)\s*(?:ما\s+)?(?:\S+\s+){0,2}?$"
+)
 
 
 def actor_of(e: Entity, kb_actors, event_country: str | None) -> Actor:
@@ -206,7 +274,12 @@ def pick_actors(
     w0, w1 = doc.view.to_original(det.win_start, det.win_end)
     why: list[str] = []
     ments = sorted(
-        ((m, e) for e in doc.entities if e.type in ("ORG", "PER") and e.category in _ACTOR_CATEGORIES for m in e.mentions),
+        (
+            (m, e)
+            for e in doc.entities
+            if e.type in ("ORG", "PER") and e.category in _ACTOR_CATEGORIES
+            for m in e.mentions
+        ),
         key=lambda x: x[0].start,
     )
     scope = [(m, e) for m, e in ments if w0 <= m.start and m.end <= w1] or [
@@ -224,7 +297,11 @@ def pick_actors(
         if a1 is None and _AGENT_BEFORE.search(before):
             a1 = act
             why.append(f"actor1 '{m.text}': named as the perpetrator")
-        elif a1 is not None and m.start - (a1.span.end if a1.span else 0) <= 3 and before.rstrip().endswith("و"):
+        elif (
+            a1 is not None
+            and m.start - (a1.span.end if a1.span else 0) <= 3
+            and before.rstrip().endswith("و")
+        ):
             assoc.append(act)
             why.append(f"assoc_actor_1 '{m.text}': joined to actor1")
         elif a2 is None and (a1 is not None or _TARGET_BEFORE.search(before)):
@@ -242,7 +319,11 @@ def pick_actors(
             why.append(f"actor1 '{m.text}': first armed actor of the clause")
     if a1 is None and _UNIDENTIFIED.search(view, det.win_start, det.win_end) and det.type != "humanitarian":
         cname = country_name(country)
-        a1 = Actor(f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group", "political_militia", 3)
+        a1 = Actor(
+            f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
+            "political_militia",
+            3,
+        )
         why.append("actor1: unidentified gunmen ('مسلحون مجهولون')")
     kinds = {c.kind for c in det.cues}
     civilians = "civ" in kinds and "mil" not in kinds
@@ -256,9 +337,9 @@ def pick_actors(
         else:
             a1, a2 = crowd, a1
             why.append(f"actor1: {who.lower()}")
-    elif (det.type == "violence_against_civilians" or (det.type == "explosions_remote_violence" and civilians)) and (
-        a2 is None or a2.category == "civilians"
-    ):
+    elif (
+        det.type == "violence_against_civilians" or (det.type == "explosions_remote_violence" and civilians)
+    ) and (a2 is None or a2.category == "civilians"):
         a2 = Actor(f"Civilians ({cname})" if cname else "Civilians", "civilians", 7)
         why.append("actor2: civilians (victims are civilians)")
     return a1, a2, tuple(assoc), why
@@ -292,7 +373,9 @@ def pick_toll(
     if not figs:
         return None, None, ""
     f = min(figs, key=lambda f: f.value)
-    note = f"{kind} {f.value} from '{f.evidence.text[:60]}'" + (" (lowest of conflicting figures)" if len(figs) > 1 else "")
+    note = f"{kind} {f.value} from '{f.evidence.text[:60]}'" + (
+        " (lowest of conflicting figures)" if len(figs) > 1 else ""
+    )
     return f.value, f, note
 
 

@@ -27,6 +27,7 @@ from raqib.events.classify import Detection
 from raqib.model.doc import Doc
 from raqib.model.events import Event
 from raqib.model.figures import When
+from raqib.text.normalize import normalize_str
 
 # An event dated more than this many days before publication is background, not news (ACLED
 # codes events from the report that first gives them; a recap of last year is not a new event).
@@ -37,14 +38,21 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
     mentions = loc_mentions(doc)
     events: list[Event] = []
     previous: DatePick | None = None
+    windows_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for det in detections:
+        windows_by_sentence.setdefault(det.sentence, []).append(
+            doc.view.to_original(det.win_start, det.win_end)
+        )
     for det in detections:
         sent = doc.sentences[det.sentence]
-        picks = pick_places(doc, det, mentions, sent)
+        picks = pick_places(doc, det, mentions, sent, tuple(windows_by_sentence[det.sentence]))
         dp = pick_date(doc, det, sent, previous)
         if dp.day and doc.published:
             age = (doc.published - dp.day).days
             if age > BACKGROUND_DAYS or age < -1:
-                log.append(f"{det.sub_type} in sentence {det.sentence} dropped: dated {dp.day} (background or future)")
+                log.append(
+                    f"{det.sub_type} in sentence {det.sentence} dropped: dated {dp.day} (background or future)"
+                )
                 continue
         if dp.expr is not None:
             previous = dp
@@ -63,7 +71,9 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
             civ_target = det.type == "violence_against_civilians" or bool(a2 and a2.category == "civilians")
             explanation = [
                 f"type {det.type}/{det.sub_type}: {det.rule}; triggers {', '.join(repr(s.text) for s in trig_spans)}",
-                f"location: {pick.reason} ('{pick.mention.text}')" if pick and pick.mention else "location: none found",
+                f"location: {pick.reason} ('{pick.mention.text}')"
+                if pick and pick.mention
+                else "location: none found",
                 f"date: {dp.reason}",
                 *why_actor,
             ]
@@ -81,7 +91,12 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                     evidence=(evidence,),
                     date=dp.day.isoformat() if dp.day else None,
                     time_precision=dp.precision,
-                    when=When(dp.day.isoformat(), dp.day.isoformat(), dp.precision, dp.expr.span if dp.expr else None)
+                    when=When(
+                        dp.day.isoformat(),
+                        dp.day.isoformat(),
+                        dp.precision,
+                        dp.expr.span if dp.expr else None,
+                    )
                     if dp.day
                     else None,
                     location=loc,
@@ -93,23 +108,31 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                     injured=inj,
                     source=source,
                     confidence=max(0.05, min(0.95, confidence)),
-                    notes=make_note(det.type, det.sub_type, a1.name if a1 else None, loc.name_en or loc.text if loc else None, dp.day),
+                    notes=make_note(
+                        det.type,
+                        det.sub_type,
+                        a1.name if a1 else None,
+                        loc.name_en or loc.text if loc else None,
+                        dp.day,
+                    ),
                     triggers=trig_spans,
                     rule=det.rule,
                     explanation=tuple(explanation),
                 )
             )
-    return merge(events)
+    return merge(events, doc)
 
 
 def make_note(type_: str, sub_type: str, actor: str | None, place: str | None, day: date | None) -> str:
-    """"Air/drone strike by X on Douma (2018-03-03)"."""
+    """ "Air/drone strike by X on Douma (2018-03-03)"."""
     label = SUB_TYPE_LABELS.get(sub_type) or HUMANITARIAN_LABELS.get(sub_type, sub_type)
     out = label
     if actor:
         out += f" by {actor}"
     if place:
-        out += (" in " if type_ in ("humanitarian", "protests", "riots", "strategic_developments") else " on ") + place
+        out += (
+            " in " if type_ in ("humanitarian", "protests", "riots", "strategic_developments") else " on "
+        ) + place
     if day:
         out += f" ({day.isoformat()})"
     return out
@@ -119,40 +142,94 @@ def _rank(sub: str) -> int:
     return PRECEDENCE.index(sub) if sub in PRECEDENCE else len(PRECEDENCE)
 
 
-def merge(events: list[Event]) -> list[Event]:
-    """One event per (type, place, day); unplaced events only when nothing placed covers them."""
-    out: list[Event] = []
+def merge(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """One event per (type, place, day), then three clean-ups:
+
+    - a headline restates the body: a title event is merged into a body event of the same family
+      (at its place if the body has one there);
+    - a region-level event is a summary when a finer event of the same type and day lies inside
+      that region ("غارات على ريف إدلب" then the towns hit): it is merged into them;
+    - an event without a place is kept only in an article with no placed event at all.
+    """
+    body_start = doc.body_start if doc is not None and doc.title else 0
+    title = [e for e in events if body_start and e.evidence[0].end <= body_start]
+    body = [e for e in events if not (body_start and e.evidence[0].end <= body_start)]
+    merged: list[Event] = []
     index: dict[tuple, int] = {}
-    for e in events:
-        place = e.location.entity_key if e.location else None
-        key = (e.type, place, e.date)
-        if place is None:
-            out.append(e)
+    for e in body:
+        key = (e.type, e.location.entity_key if e.location else None, e.date)
+        if key[1] is not None and key in index:
+            merged[index[key]] = _join(merged[index[key]], e)
+        else:
+            index.setdefault(key, len(merged))
+            merged.append(e)
+    for e in title:
+        same_place = [i for i, b in enumerate(merged) if b.type == e.type and _same_place(b, e)]
+        same_family = [i for i, b in enumerate(merged) if _family(b.type) == _family(e.type)]
+        target = same_place or same_family
+        if target:
+            merged[target[0]] = _join(merged[target[0]], e, keep_first=True)
+        else:
+            merged.append(e)
+    out: list[Event] = []
+    for i, e in enumerate(merged):
+        finer = [
+            j
+            for j, f in enumerate(merged)
+            if j != i
+            and f.type == e.type
+            and f.date == e.date
+            and f.location
+            and e.location
+            and _contains(e, f)
+        ]
+        if finer:
+            merged[finer[0]] = _join(merged[finer[0]], e, keep_first=True)
             continue
-        if key not in index:
-            index[key] = len(out)
-            out.append(e)
-            continue
-        i = index[key]
-        out[i] = _join(out[i], e)
-    placed_types = {e.type for e in out if e.location is not None}
-    kept = [e for e in out if e.location is not None or e.type not in placed_types]
-    # Unplaced duplicates of one another (same type and day) collapse too.
-    final: list[Event] = []
-    seen: dict[tuple, int] = {}
-    for e in kept:
-        if e.location is None:
-            k = (e.type, e.date)
-            if k in seen:
-                final[seen[k]] = _join(final[seen[k]], e)
-                continue
-            seen[k] = len(final)
-        final.append(e)
-    return final
+        out.append(e)
+    out = [e for e in out if e in merged or any(e is m for m in merged)]
+    if any(e.location is not None for e in out):
+        out = [e for e in out if e.location is not None]
+    return out
 
 
-def _join(a: Event, b: Event) -> Event:
-    best = a if _rank(a.sub_type) <= _rank(b.sub_type) else b
+def _family(type_: str) -> str:
+    return (
+        "violence"
+        if type_ in ("battles", "explosions_remote_violence", "violence_against_civilians")
+        else type_
+    )
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    return bool(a.location and b.location and a.location.entity_key == b.location.entity_key)
+
+
+_REGION_PRECISION = 2
+
+
+def _contains(region: Event, fine: Event) -> bool:
+    """Does ``region``'s place (a governorate, a district, a country) contain ``fine``'s place?"""
+    r, f = region.location, fine.location
+    if r is None or f is None or r.entity_key == f.entity_key:
+        return False
+    if (r.geo_precision or 1) < _REGION_PRECISION and r.admin1 is not None:
+        return False
+    names = {normalize_str(x) for x in (f.admin1, f.admin2) if x}
+    mine = {normalize_str(x) for x in (r.name_en, r.text) if x}
+    if names & mine:
+        return True
+    return (
+        r.admin1 is None
+        and r.admin2 is None
+        and r.country is not None
+        and r.country == f.country
+        and ((r.geo_precision or 0) >= 3)
+    )
+
+
+def _join(a: Event, b: Event, *, keep_first: bool = False) -> Event:
+    best = a if keep_first or _rank(a.sub_type) <= _rank(b.sub_type) else b
     fats = [x for x in (a.fatalities, b.fatalities) if x is not None]
     injs = [x for x in (a.injured, b.injured) if x is not None]
     return replace(
@@ -165,5 +242,6 @@ def _join(a: Event, b: Event) -> Event:
         actor2=best.actor2 or a.actor2 or b.actor2,
         source=best.source or a.source or b.source,
         confidence=max(a.confidence, b.confidence),
-        explanation=best.explanation + (f"merged with the report in '{(b if best is a else a).evidence[0].text[:50]}'",),
+        explanation=best.explanation
+        + (f"merged with the report in '{(b if best is a else a).evidence[0].text[:50]}'",),
     )

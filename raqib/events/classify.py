@@ -19,7 +19,18 @@ import regex
 from raqib.events.factuality import blocked_by, domain_hits, domains, sentence_blocks
 from raqib.events.triggers import Cue, find_cues
 
-VIOLENT_STRONG = {"air", "explode", "suicide", "chem", "strike", "battle", "territory", "kill", "abduct", "sexual"}
+VIOLENT_STRONG = {
+    "air",
+    "explode",
+    "suicide",
+    "chem",
+    "strike",
+    "battle",
+    "territory",
+    "kill",
+    "abduct",
+    "sexual",
+}
 VIOLENT_WEAK = {"target", "launch", "attack", "killverb", "gun", "explodeverb"}
 MODES = {"art", "ied", "grenade"}
 SUPPORT = {"casualty", "civ", "mil", "air", "art", "ied", "grenade", "gun"}
@@ -76,6 +87,46 @@ class Detection:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+_SUPPORT_IN_NAMES = {"mil", "civ", "air", "art", "ied", "protester"}
+
+
+def clean_cues(cues: list[Cue], names: tuple[tuple[int, int], ...]) -> list[Cue]:
+    """Drop cues inside a longer cue of another class ("قنابل" in "قنابل الغاز") and action
+    cues inside a name; keep support cues in names ("قوات" in "قوات النظام" says armed forces)."""
+    out = []
+    for c in cues:
+        if any(
+            o is not c
+            and o.cls != c.cls
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in cues
+            if o.start <= c.start < o.end
+        ):
+            continue
+        if c.kind not in _SUPPORT_IN_NAMES and any(a <= c.start and c.end <= b for a, b in names):
+            continue
+        out.append(c)
+    return out
+
+
+_CROWD = regex.compile(
+    r"(?<![\p{L}])[وفب]?(?:ال)?(?:الاف|مئات|عشرات|عائله|عائلات|اسر|اسره|شخص|اشخاص|الناس|نازح\S*|مهجر\S*|لاجي\S*|مواطن\S*)(?![\p{L}])|\d"
+)
+_CROWD_SIZE = regex.compile(
+    r"\d|(?<![\p{L}])[وفب]?(?:ال)?(?:مئات|الاف|الالاف|عشرات|حشود|الف|الوف|عده|نحو|حوالي|اكثر|المئات|العشرات)(?![\p{L}])"
+)
+_ONSET = regex.compile(
+    r"(?<![\p{L}])[وف]?(?:اندلع|اندلعت|خرج|خرجت|خرجوا|نزل|نزلوا|احتشد|احتشدوا|تجمع|تجمعوا|نظم|نظمت|نظموا|انطلق|"
+    r"انطلقت|عمت|شهد|شهدت|جرت|تظاهر|تظاهروا|اعتصم|اعتصموا)(?![\p{L}])"
+)
+_FLYOVER = regex.compile(r"(?:تحليق|تحلق|يحلق|حلق|حلقت|تحليقا)\s+(?:\S+\s+)?$")
+_CIV_PEOPLE = regex.compile(
+    r"(?:مدني|اطفال|طفل|نساء|امراه|سيد|مواطن|سكان|اهالي|الاهالي|مصلين|المصلين|عائله|صيادين|ركاب|نازح|طلاب|مزارع)"
+)
+
+
 def windows(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause windows of the view slice [start, end)."""
     out, pos = [], start
@@ -94,12 +145,15 @@ def detect(
     *,
     sport_doc: bool = False,
     date_starts: tuple[int, ...] = (),
+    names: tuple[tuple[int, int], ...] = (),
 ) -> tuple[list[Detection], list[str]]:
     """Detections for every sentence (view offsets) and a log of dropped triggers.
 
-    ``date_starts`` are the view offsets of resolved time expressions (they anchor nouns).
+    ``date_starts`` are the view offsets of resolved time expressions (they anchor nouns);
+    ``names`` the view spans of named entities: an action word inside a name ("ساحة التحرير",
+    "وزارة الهجرة والمهجرين") is not a trigger.
     """
-    all_cues = find_cues(view)
+    all_cues = clean_cues(find_cues(view), names)
     out: list[Detection] = []
     log: list[str] = []
     ci = 0
@@ -112,7 +166,7 @@ def detect(
             if all_cues[j].end <= s_end:
                 s_cues.append(all_cues[j])
             j += 1
-        if not any(c.strong or c.kind in VIOLENT_WEAK or c.kind == "aid" for c in s_cues):
+        if not any(c.kind not in ("civ", "mil", "casualty") for c in s_cues):
             continue
         sentence_view = view[s_start:s_end]
         reason = sentence_blocks(sentence_view)
@@ -125,7 +179,9 @@ def detect(
             if w_cues:
                 has_date = any(w_start <= d < w_end for d in date_starts)
                 out.extend(
-                    _classify_window(view, si, s_start, w_start, w_end, w_cues, doms, sport_doc, log, has_date)
+                    _classify_window(
+                        view, si, s_start, w_start, w_end, w_cues, doms, sport_doc, log, has_date
+                    )
                 )
     return out, log
 
@@ -150,14 +206,21 @@ def _classify_window(
     log: list[str],
     has_date: bool = False,
 ) -> list[Detection]:
+    # Aircraft only flying over are no weapon; weapons that are defused or seized are not used.
+    disrupt_starts = [c.start for c in cues if c.kind == "disrupt"]
+    cues = tuple(
+        c
+        for c in cues
+        if not (c.kind == "air" and _FLYOVER.search(view, max(w_start, c.start - 20), c.start))
+        and not (c.kind in ("ied", "art", "air") and any(0 <= c.start - d <= 40 for d in disrupt_starts))
+    )
     kinds = {c.kind for c in cues}
     has_casualty = "casualty" in kinds
     has_death = bool(_DEATH.search(view, w_start, w_end))
 
     def ok(c: Cue) -> bool:
-        if c.kind == "territory":
-            if _GROUP_NAME_BEFORE.search(view, max(0, c.start - 8), c.start):
-                return False
+        if c.kind == "territory" and _GROUP_NAME_BEFORE.search(view, max(0, c.start - 8), c.start):
+            return False
         if c.kind == "siege" and _SIEGE_LIFT.search(view, max(0, c.start - 8), c.start):
             log.append(f"trigger '{c.text}' dropped: siege lifted")
             return False
@@ -179,7 +242,9 @@ def _classify_window(
         violent_block = "sport article"
     elif "opinion" in doms and not has_casualty:
         violent_block = "opinion or commentary"
-    elif doms & {"sport", "economy", "culture", "politics"} and not has_casualty and not strong_v:
+    elif doms & {"sport", "economy", "culture", "politics"} and not has_casualty and not any(
+        c.form == "v" for c in strong_v
+    ):
         violent_block = "non-violent domain: " + ",".join(sorted(doms))
     elif "accident" in doms and not any(c.kind in {"air", "suicide", "chem", "battle"} for c in strong_v):
         violent_block = "accident or disaster"
@@ -189,6 +254,8 @@ def _classify_window(
         strong_v, weak_v = [], []
     if "verbal" in doms:
         weak_v = [c for c in weak_v if c.kind != "attack"]
+        if not has_casualty:
+            strong_v = [c for c in strong_v if c.form == "v"]
 
     def anchored(c: Cue) -> bool:
         """A noun trigger names an occurrence only with a casualty, a time or an occurrence verb
@@ -202,7 +269,9 @@ def _classify_window(
         a, b = _near(view, c, w_start, w_end, 6)
         return bool(has_date or _TIME_WORD.search(view, a, b) or _OCCURRED.search(view, a, b))
 
-    armed = "mil" in kinds or bool(_STATE_ACTOR.search(view, w_start, w_end) or _NONSTATE_ACTOR.search(view, w_start, w_end))
+    armed = "mil" in kinds or bool(
+        _STATE_ACTOR.search(view, w_start, w_end) or _NONSTATE_ACTOR.search(view, w_start, w_end)
+    )
     strong_v = [c for c in strong_v if c.kind != "territory" or armed]
     strong_f = [c for c in strong_v if anchored(c) and ok(c)]
     weak_f = []
@@ -212,15 +281,28 @@ def _classify_window(
             if others and anchored(c) and ok(c):
                 weak_f.append(c)
     violent = strong_f + weak_f
-    protest_cues = [c for c in cues if c.kind == "protest" and anchored(c) and ok(c)]
+    def crowd_reported(c: Cue) -> bool:
+        """A demonstration is reported as news with a size, a time or an onset verb near it;
+        "وهتف المتظاهرون ..." only adds detail to one reported before (merged with it anyway)."""
+        a, b = _near(view, c, w_start, w_end, 6)
+        return bool(
+            has_casualty or _CROWD_SIZE.search(view, a, b) or _TIME_WORD.search(view, a, b) or _ONSET.search(view, a, b)
+        )
+
+    protest_cues = [c for c in cues if c.kind == "protest" and crowd_reported(c) and anchored(c) and ok(c)]
     if not protest_cues and "protester" in kinds and kinds & {"protestact", "disperse", "liveforce"}:
-        protest_cues = [c for c in cues if c.kind == "protester" and ok(c)]
+        protest_cues = [c for c in cues if c.kind == "protester" and crowd_reported(c) and ok(c)]
     riot_cues = [c for c in cues if c.kind in {"riot", "mob"} and anchored(c) and ok(c)]
     disrupt = [c for c in cues if c.kind == "disrupt" and anchored(c) and ok(c)]
     heavy = {c.kind for c in violent} & {"explode", "suicide", "chem", "air", "strike"}
-    if disrupt and violent and not has_casualty and {c.kind for c in violent} <= {"explode", "ied", "art", "launch", "target"}:
+    if (
+        disrupt
+        and violent
+        and not has_casualty
+        and {c.kind for c in violent} <= {"explode", "ied", "art", "launch", "target"}
+    ):
         violent = []  # "انفجار صاروخ اعتراضي": the explosion is the interception
-    if protest_cues and violent and not heavy:
+    if (protest_cues or "protester" in kinds) and violent and not heavy:
         violent = []  # violence against a demonstration is coded in the protest family
     if violent:
         found_v = _violent_subtype(view, w_start, violent, cues, kinds, has_death)
@@ -228,14 +310,22 @@ def _classify_window(
 
     # ---- demonstrations ---------------------------------------------------------------------
     if protest_cues and not (violent and heavy) and not sport_doc:
-        if "liveforce" in kinds or (has_death and ({"gun", "killverb", "kill"} & kinds or "disperse" in kinds)):
+        if "liveforce" in kinds or (
+            has_death and ({"gun", "killverb", "kill"} & kinds or "disperse" in kinds)
+        ):
             add("protests", "excessive_force_against_protesters", protest_cues, "protest+lethal force", True)
         elif has_death and "disperse" not in kinds:
             add("protests", "excessive_force_against_protesters", protest_cues, "protest+deaths", True)
         elif "disperse" in kinds or "arrest" in kinds:
             add("protests", "protest_with_intervention", protest_cues, "protest+dispersal/arrest", True)
         elif riot_cues:
-            add("riots", "violent_demonstration", protest_cues + riot_cues, "protest+violence by demonstrators", True)
+            add(
+                "riots",
+                "violent_demonstration",
+                protest_cues + riot_cues,
+                "protest+violence by demonstrators",
+                True,
+            )
         else:
             add("protests", "peaceful_protest", protest_cues, "protest, no intervention reported", True)
     elif riot_cues and not violent and not sport_doc:
@@ -268,6 +358,9 @@ def _classify_window(
         # ---- humanitarian -------------------------------------------------------------------
         evac = [c for c in cues if c.kind == "evac" and anchored(c) and ok(c)]
         displace = [c for c in cues if c.kind == "displace" and anchored(c) and ok(c)]
+        if displace and not ("civ" in kinds or _CROWD.search(view, w_start, w_end)):
+            log.append(f"displacement trigger '{displace[0].text}' dropped: nobody displaced is named")
+            displace = []
         if evac:
             add("humanitarian", "evacuation", evac, "evacuation trigger", True)
         elif displace:
@@ -311,18 +404,32 @@ def _violent_subtype(
     """(type, sub_type, rule) by ACLED's hierarchy over the window's factual violence cues."""
     vk = {c.kind for c in violent}
     air_strong = any(c.kind == "air" and c.strong for c in cues)
-    air = air_strong or ("air" in kinds and vk & {"strike", "target", "launch", "attack", "kill", "killverb", "explode"})
+    air = air_strong or (
+        "air" in kinds and vk & {"strike", "target", "launch", "attack", "kill", "killverb", "explode"}
+    )
     if "chem" in kinds and vk & {"chem", "strike", "target", "launch", "attack", "air", "kill"}:
         return "explosions_remote_violence", "chemical_weapon", "chemical weapon named"
     if "suicide" in vk:
         return "explosions_remote_violence", "suicide_bomb", "suicide attacker named"
     if "territory" in vk:
         trig = next(c for c in violent if c.kind == "territory")
+        if "امن و" in trig.text or "امن وال" in trig.text:
+            return "battles", "government_regains_territory", "territory regained ('أعاد الأمن والاستقرار')"
+        # The subject follows the verb (VSO) or precedes it: look just after, then before.
+        after = view[trig.end : min(trig.end + 30, len(view))]
+        s_after, n_after = _STATE_ACTOR.search(after), _NONSTATE_ACTOR.search(after)
+        if s_after or n_after:
+            state_first = s_after and (not n_after or s_after.start() < n_after.start())
+            if not state_first:
+                return (
+                    "battles",
+                    "non_state_actor_overtakes_territory",
+                    "territory taken by a non-state actor",
+                )
+            return "battles", "government_regains_territory", "territory taken by state forces"
         before = view[w_start : trig.start]
         s = [m.end() for m in _STATE_ACTOR.finditer(before)]
         n = [m.end() for m in _NONSTATE_ACTOR.finditer(before)]
-        if "امن و" in trig.text or "امن وال" in trig.text:
-            return "battles", "government_regains_territory", "territory regained ('أعاد الأمن والاستقرار')"
         if n and (not s or max(n) > max(s)):
             return "battles", "non_state_actor_overtakes_territory", "territory taken by a non-state actor"
         return "battles", "government_regains_territory", "territory taken by state forces (default)"
@@ -330,7 +437,9 @@ def _violent_subtype(
         rule = "clash" + (" (air strike inside a ground battle is a battle)" if air else "")
         return "battles", "armed_clash", rule
     if air:
-        rule = "air strike" + (" (shelling together with air strikes is an air strike)" if "art" in kinds else "")
+        rule = "air strike" + (
+            " (shelling together with air strikes is an air strike)" if "art" in kinds else ""
+        )
         return "explosions_remote_violence", "air_drone_strike", rule
     if "grenade" in kinds:
         return "explosions_remote_violence", "grenade", "grenade named"
@@ -341,17 +450,26 @@ def _violent_subtype(
     if "explode" in vk:
         return "explosions_remote_violence", "remote_explosive_landmine_ied", "explosion without other weapon"
     if "strike" in vk:
-        return "explosions_remote_violence", "shelling_artillery_missile_attack", "bombardment, weapon unspecified"
+        return (
+            "explosions_remote_violence",
+            "shelling_artillery_missile_attack",
+            "bombardment, weapon unspecified",
+        )
     if "abduct" in vk:
-        if has_death and vk & {"kill", "killverb"}:
+        if has_death and kinds & {"kill", "killverb"}:
             return "violence_against_civilians", "attack", "abduction then killing is an attack"
         return "violence_against_civilians", "abduction_forced_disappearance", "abduction"
     if "sexual" in vk:
         return "violence_against_civilians", "sexual_violence", "sexual violence"
-    civ, mil = "civ" in kinds, "mil" in kinds
+    civ = any(c.kind == "civ" and _CIV_PEOPLE.match(c.text) for c in cues)
+    mil = "mil" in kinds
     if mil and not civ:
         return "battles", "armed_clash", "attack on armed forces is a battle"
-    return "violence_against_civilians", "attack", "violence against civilians (victims civilian or unspecified)"
+    return (
+        "violence_against_civilians",
+        "attack",
+        "violence against civilians (victims civilian or unspecified)",
+    )
 
 
 def is_sport_doc(view_text: str) -> bool:

@@ -23,15 +23,69 @@ from raqib.text.normalize import normalize_str
 
 # Punctuation that closes the subject of a saying verb (quotes and brackets do not: «المرصد»).
 _STOP_CHARS = set("،,؛;:.!?؟\n")
-_SKIP_AFTER_PREP = frozenset(normalize_str(w) for w in [
-    "ما", "توثيق", "إحصائية", "احصائيات", "إحصاءات", "بيان", "تقرير", "معلومات", "أرقام", "بيانات",
-    "تقديرات", "عن", "إلى", "الى", "مصادر", "مصدر", "لما", "تصريحات", "تصريح", "حصيلة", "أحدث", "آخر",
-    "إحصاء", "رواية", "شهادات",
-])
-_TITLES = frozenset(normalize_str(w) for w in [
-    "مدير", "رئيس", "وزير", "المتحدث", "الناطق", "منسق", "قائد", "مسؤول", "مدير", "محافظ", "عضو",
-    "الأمين", "المدير", "الرئيس", "الوزير", "وكيل", "نائب", "ممثل", "مندوب", "سفير", "مراسل",
-])
+_SKIP_AFTER_PREP = frozenset(
+    normalize_str(w)
+    for w in [
+        "ما",
+        "توثيق",
+        "إحصائية",
+        "احصائيات",
+        "إحصاءات",
+        "بيان",
+        "تقرير",
+        "معلومات",
+        "أرقام",
+        "بيانات",
+        "تقديرات",
+        "عن",
+        "إلى",
+        "الى",
+        "مصادر",
+        "مصدر",
+        "لما",
+        "تصريحات",
+        "تصريح",
+        "حصيلة",
+        "أحدث",
+        "آخر",
+        "إحصاء",
+        "رواية",
+        "شهادات",
+    ]
+)
+_COMPLEMENTISERS = frozenset(
+    normalize_str(w) for w in ["أن", "إن", "أنه", "إنه", "بأن", "أنها", "إنها", "بأنه"]
+)
+_KANA = frozenset(normalize_str(w) for w in ["كان", "وكان", "كانت", "وكانت"])
+_OPENERS = {"(": ")", '"': '"', "«": "»", "“": "”", "”": "”", "'": "'"}
+_PUBLISHERS = lx.PUBLISHER_HEADS
+_PLACE_WORDS = (" Governorate", " Province", " District", " Subdistrict")
+_TITLES = frozenset(
+    normalize_str(w)
+    for w in [
+        "مدير",
+        "رئيس",
+        "وزير",
+        "المتحدث",
+        "الناطق",
+        "منسق",
+        "قائد",
+        "مسؤول",
+        "مدير",
+        "محافظ",
+        "عضو",
+        "الأمين",
+        "المدير",
+        "الرئيس",
+        "الوزير",
+        "وكيل",
+        "نائب",
+        "ممثل",
+        "مندوب",
+        "سفير",
+        "مراسل",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -57,13 +111,15 @@ class Attributor:
         self.doc = doc
         self.toks = doc.tokens
         self.infos = infos
-        mentions = [
-            _Mention(m, e) for e in doc.entities if e.type in ("PER", "ORG") for m in e.mentions
-        ]
+        mentions = [_Mention(m, e) for e in doc.entities if e.type in ("PER", "ORG") for m in e.mentions]
         mentions.sort(key=lambda m: (m.span.start, -m.span.end))
         self.mentions = mentions
         self.mention_starts = [m.span.start for m in mentions]
+        places = [_Mention(m, e) for e in doc.entities if e.type == "LOC" for m in e.mentions]
+        places.sort(key=lambda m: m.span.start)
+        self.places = places
         self.last: Source | None = None
+        self.toks_starts = [t.start for t in self.toks]
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -82,11 +138,24 @@ class Attributor:
             k += 1
         return best
 
-    def _mention_ending(self, end: int) -> _Mention | None:
-        for m in self.mentions:
-            if m.span.end == end or (m.span.end < end and not self.doc.text[m.span.end : end].strip(' "«»”“')):
-                return m
-        return None
+    def _place_at(self, start: int, end: int) -> _Mention | None:
+        return next((m for m in self.places if start <= m.span.start < end), None)
+
+    def _quoted_name(self, pos: int, limit: int) -> Span | None:
+        """The name in quotes or brackets right at ``pos``: موقع (صوت العاصمة)، وكالة "سمارت"."""
+        text = self.doc.text
+        while pos < limit and text[pos] == " ":
+            pos += 1
+        if pos >= limit or text[pos] not in _OPENERS:
+            return None
+        close = text.find(_OPENERS[text[pos]], pos + 1, min(limit + 40, len(text)))
+        if close <= pos + 1 or close - pos > 40:
+            return None
+        return self.doc.span(pos + 1, close)
+
+    def _last_tok(self, pos: int, default: int) -> int:
+        k = bisect.bisect_left(self.toks_starts, pos) - 1
+        return k if k >= default else default
 
     def _entity_source(self, m: _Mention, cue: str, suffix: str | None = None) -> Source:
         name = m.entity.name_en
@@ -111,6 +180,27 @@ class Attributor:
             k += 1
         win_end = toks[k - 1].end
         first = infos[j]
+        # المصدر، البيان: the source named before, unless the phrase names a new one
+        # (المصادر الطبية، المصدر في وزارة ...).
+        if (
+            first.has("src_anaphor")
+            and self.last is not None
+            and not self._mention_at(toks[j].start, toks[j].end)
+        ):
+            nxt = infos[j + 1] if j + 1 < k else None
+            if nxt is None or not (nxt.src_mod or nxt.norm in ("في", "من")):
+                return "anaphor"
+        if (
+            first.norm in _PUBLISHERS
+            or normalize_str(first.norm[1:]) in _PUBLISHERS
+            and first.norm[:1] in "لب"
+        ):
+            m = self._mention_at(toks[j].start, toks[min(j + 2, k - 1)].end)
+            if m is not None:
+                return self._entity_source(m, cue)
+            name = self._quoted_name(toks[j].end, win_end)
+            if name is not None:
+                return Source(span=name, name_en=None, entity_key=None, cue=cue)
         # A generic head (مصدر في وزارة الداخلية، مصادر محلية) is handled first: the entity after
         # في / من is the institution the source belongs to.
         if first.src_head and not (first.has("src_anaphor") and self._mention_at(toks[j].start, toks[j].end)):
@@ -167,7 +257,26 @@ class Attributor:
                         if key in dom:
                             mods.append((4, dom[key]))
                             end = i + n
+                            # شرطة محافظة ديالى: the place names the force ("Diyala police").
+                            place = self._place_at(toks[end].end, toks[min(end + 2, k - 1)].end + 1)
+                            if place is not None and place.entity.name_en:
+                                pname = place.entity.name_en
+                                for w in _PLACE_WORDS:
+                                    pname = pname.replace(w, "")
+                                mods.append((3, pname))
+                                end = self._last_tok(place.span.end, end)
                             break
+                else:
+                    # مصدر في محافظة حلب: a source in a place's administration.
+                    place = self._place_at(toks[i].start, toks[min(i + 2, k - 1)].end)
+                    if place is not None and place.entity.name_en:
+                        pname = place.entity.name_en
+                        # مصدر في محافظة حلب: the governorate's administration.
+                        before = self.doc.text[max(0, place.span.start - 8) : place.span.end]
+                        if "محافظة" in before and "Governorate" not in pname:
+                            pname += " Governorate"
+                        mods.append((3, pname))
+                        end = self._last_tok(place.span.end, end)
                 break
             break
         if head in ("media",) and mods and mods[0][1] == "media":
@@ -185,6 +294,8 @@ class Attributor:
         infos, toks = self.infos, self.toks
         for i in range(a, b):
             info = infos[i]
+            if not info.src_any:
+                continue
             cue = toks[i].text
             if info.has("src_prep"):
                 j = i + 1
@@ -202,8 +313,9 @@ class Attributor:
                 nxt = infos[i + 1]
                 if nxt.norm == "عن" and i + 2 < b:
                     got = self.party(i + 2, b, cue)
-                    if isinstance(got, Source):
-                        self._add(out, toks[i].start, "prep", got)
+                    if not isinstance(got, Source):
+                        got = self._noun_phrase(i + 2, b, cue)
+                    self._add(out, toks[i].start, "prep", got)
                 elif info.norm in ("بيان", "تقرير") and nxt.norm[:1] == "ل":
                     m = self._mention_at(toks[i + 1].start, toks[i + 1].end)
                     if m is not None:
@@ -211,19 +323,49 @@ class Attributor:
             elif info.has("src_verb"):
                 got = self.party(i + 1, b, cue) if i + 1 < b else None
                 if got is None and i > a:
-                    # Subject first: وكان المرصد وثق ... / "المرصد وثق".
-                    m = self._mention_ending(toks[i].start - 1) if toks[i].start else None
-                    if m is not None and toks[i].start - m.span.end <= 6 and m.span.start >= toks[a].start:
-                        got = self._entity_source(m, cue)
-                if got is None and info.has("src_verb_strict"):
-                    continue
+                    got = self._subject_before(i, a, cue)
                 if got is None:
-                    nxt = infos[i + 1] if i + 1 < b else None
-                    if info.has("src_cont") and (nxt is None or nxt.has("subj_stop") or self._stop_between(i, i + 1)):
+                    if info.has("src_cont") and self._opens_clause(i, b):
                         self._add(out, toks[i].start, "cont", "anaphor")
                     continue
+                if info.has("src_verb_strict") and not isinstance(got, Source):
+                    continue
                 self._add(out, toks[i].start, "verb", got)
+            elif info.has("src_cont") and self._opens_clause(i, b):
+                self._add(out, toks[i].start, "cont", "anaphor")
         return out
+
+    def _opens_clause(self, i: int, b: int) -> bool:
+        """A complementiser (أن، إن) or punctuation follows: وأضاف أن، وبيّن أنّ."""
+        nxt = self.infos[i + 1] if i + 1 < b else None
+        return nxt is None or self._stop_between(i, i + 1) or nxt.norm in _COMPLEMENTISERS
+
+    def _subject_before(self, i: int, a: int, cue: str) -> Source | None:
+        """The subject written before its verb: وكان مصدر في المحافظة أفاد، وكان المرصد وثق."""
+        for k in range(i - 1, max(a, i - 7) - 1, -1):
+            if self._stop_between(k, k + 1):
+                return None
+            if self.infos[k].norm in _KANA:
+                got = self.party(k + 1, i, cue)
+                return got if isinstance(got, Source) else None
+        return None
+
+    def _noun_phrase(self, j: int, b: int, cue: str) -> Source | None:
+        """Up to five words naming a party that is not a known entity (وحدة إدارة مخاطر الكوارث),
+        stopping at punctuation or at a word that attaches a known entity (بالحكومة)."""
+        toks = self.toks
+        end = None
+        for k in range(j, min(j + 5, b)):
+            if k > j and (self._stop_between(k - 1, k) or self.infos[k].has("subj_stop")):
+                break
+            if k > j and self.toks[k].text[:1] in "بلو" and self._mention_at(toks[k].start, toks[k].end):
+                break
+            end = k
+        if end is None or end == j:
+            return None
+        return Source(
+            span=self.doc.span(toks[j].start, toks[end].end), name_en=None, entity_key=None, cue=cue
+        )
 
     def _add(self, out: list[Attribution], pos: int, style: str, got: Source | str | None) -> None:
         if got is None:

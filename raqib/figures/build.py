@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from raqib.figures.attribution import Attribution, Attributor, pick
-from raqib.figures.cues import classify
+from raqib.figures.cues import classify_all
 from raqib.figures.extract import Extractor, Found
 from raqib.figures.merge import merge
 from raqib.model.dates import TimeExpr
@@ -22,7 +22,7 @@ def find_figures(doc: Doc, *, acled_vague: bool = False) -> list[Figure]:
     """The figures of ``doc`` (which must carry sentences, tokens, numbers, dates, entities)."""
     if not doc.tokens or not doc.sentences:
         return []
-    infos = [classify(t.norm) for t in doc.tokens]
+    infos = classify_all([t.norm for t in doc.tokens])
     ex = Extractor(doc, infos, acled_vague=acled_vague)
     if not ex.quantities and not any(i.noun is not None and i.noun.count for i in infos):
         return []

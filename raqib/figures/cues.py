@@ -13,7 +13,26 @@ from functools import lru_cache
 from raqib.figures import lexicon as lx
 from raqib.text.normalize import normalize_str
 
-_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PROCLITICS = (
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 
 _TAG_SETS = (
@@ -58,6 +77,7 @@ class Info:
     src_head: str | None = None
     src_mod: tuple[int, str] | None = None
     nisba: bool = False
+    src_any: bool = False  # any source cue tag: lets the attribution scan skip most words
 
     def has(self, tag: str) -> bool:
         return tag in self.tags
@@ -68,7 +88,7 @@ def _splits(norm: str) -> list[tuple[str, str]]:
     out = [("", norm)]
     for p in _PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
-            out.append((p, norm[len(p):]))
+            out.append((p, norm[len(p) :]))
     return out
 
 
@@ -104,14 +124,19 @@ def classify(norm: str) -> Info:
             src_head = heads[rest]
         if src_mod is None and rest in mods:
             src_mod = mods[rest]
+        # Tag words are listed with ال where they take it (العدد، المصدر); a split-off ال
+        # would turn nouns into verbs (التابع is not تابع "he went on").
+        if "ال" in pro:
+            continue
         for name, words in _TAG_SETS:
             if rest in words:
                 tags.add(name)
     if noun is None:
-        for _pro, rest in _splits(norm):
+        for pro, rest in _splits(norm):
             for base in _unclitic(rest):
                 if base in nouns:
                     noun = nouns[base]
+                    definite = "ال" in pro
                     # طفلاها / طفليه: the construct dual (the accusative singular طفلا takes
                     # no pronoun), so a singular form plus pronoun counts two.
                     if noun.count == 1 and (base.endswith("ا") or base.endswith("ي")) and base[:-1] in nouns:
@@ -123,18 +148,38 @@ def classify(norm: str) -> Info:
                     break
             if noun is not None:
                 break
-    if pred is None:
-        for pro, rest in _splits(norm):
-            if "ال" in pro:
-                continue
-            for base in _unclitic(rest):
-                if base in preds and preds[base].verb:
-                    pred = preds[base]
-                    break
-            if pred is not None:
-                break
-    nisba = noun is None and len(norm) >= 5 and (norm.endswith("يا") or norm.endswith("يين") or norm.endswith("يون"))
-    return Info(norm, pred, noun, noun_count, definite, kin, frozenset(tags), src_head, src_mod, nisba)
+    # A verb with an object pronoun (قتله أحد المارة: "one of the passers-by killed him") does
+    # not govern the count after it, so enclitic forms are not predicates (حتفهم is listed).
+    nisba = (
+        noun is None
+        and len(norm) >= 5
+        and (norm.endswith("يا") or norm.endswith("يين") or norm.endswith("يون"))
+    )
+    src_any = bool(tags & _SRC_TAGS)
+    return Info(norm, pred, noun, noun_count, definite, kin, frozenset(tags), src_head, src_mod, nisba, src_any)
+
+
+_SRC_TAGS = frozenset({"src_prep", "src_verb", "src_cont", "src_from"})
+
+
+@lru_cache(maxsize=1)
+def _memo() -> dict[str, Info]:
+    return {}
+
+
+def classify_all(norms: list[str]) -> list[Info]:
+    """``classify`` over a document's words through a plain dict (a tenth of the cost of an
+    lru_cache probe per word); the memo is dropped when it grows past 200k words."""
+    memo = _memo()
+    if len(memo) > 200_000:
+        memo.clear()
+    out = []
+    for n in norms:
+        info = memo.get(n)
+        if info is None:
+            info = memo[n] = classify(n)
+        out.append(info)
+    return out
 
 
 def classify_text(text: str) -> Info:

@@ -24,9 +24,16 @@ from raqib.text.normalize import normalize_str
 
 # Punctuation that closes a clause for the purposes of governing a number.
 _BOUNDARY = set("،,؛;:.!?؟\n()[]")
-_SCAN_STOPS = frozenset(normalize_str(w) for w in ["في", "الذي", "التي", "الذين", "بينما", "فيما", "حين", "كما"])
+_SCAN_STOPS = frozenset(
+    normalize_str(w) for w in ["في", "الذي", "التي", "الذين", "بينما", "فيما", "حين", "كما"]
+)
 # Outcomes that apply to people already counted as wounded (إجلاء 200 جريح، اعتقال 5 جرحى).
 _OVERRIDING = frozenset({"evacuated", "detained", "displaced", "besieged", "missing"})
+# An unlisted noun after the number (مقتل 10 حراس) counts people only after these outcomes;
+# فقدان 32 ألف قطعة، إخراج 144 فيلما are things.
+_UNKNOWN_HEAD_KINDS = frozenset({"killed", "injured", "detained"})
+# أحد / إحدى name one member of a group (إحدى ضحايا الحرب): a count only right after a predicate.
+_ONE_OF = frozenset({"احد", "احدي", "واحد", "واحده"})
 _FRAME_WINDOW = 30  # tokens from a total (عدد القتلى) to the number completing it
 _POST_WINDOW = 6
 _FAR_POST_WINDOW = 10
@@ -130,16 +137,25 @@ class Extractor:
             if q is None or id(q) in seen:
                 continue
             seen.add(id(q))
-            c = Cand(q.span.start, q.span.end, int(q.value), q, self._first(q.span.start), self._last(q.span.end))
+            c = Cand(
+                q.span.start, q.span.end, int(q.value), q, self._first(q.span.start), self._last(q.span.end)
+            )
             self._head(c, b)
             if q.unit == "year" and not (
-                c.head_type in ("kind", "person") and c.head_info is not None and c.head_info.noun is not None
-                and c.head_info.noun.count is None and c.head == c.last + 1
+                c.head_type in ("kind", "person")
+                and c.head_info is not None
+                and c.head_info.noun is not None
+                and c.head_info.noun.count != 2
+                and c.head == c.last + 1
             ):
                 continue
             out.append(c)
         k = a
+        infos = self.infos
         while k < b:
+            if infos[k].noun is None:
+                k += 1
+                continue
             c = self._implicit(k, a, b)
             if c is not None:
                 out.append(c)
@@ -174,12 +190,25 @@ class Extractor:
         if count != 1 or info.definite:
             return None
         prev = self.infos[i - 1] if i > a and not self.boundary(i - 1, i) else None
+        # Deaths by natural causes (وفاة والدها، توفي ابنه) fill culture pages: a lone
+        # person counts only after a violent predicate; kin (نجله) only after martyrdom words.
         prev_ok = prev is not None and (
-            (prev.pred is not None and prev.pred.gap > 0)
+            (
+                prev.pred is not None
+                and prev.pred.gap > 0
+                and not prev.pred.soft
+                and (not info.kin or prev.pred.martyr)
+            )
             or (noun.role == "kind" and prev.norm in ("سقوط", "وقوع", "ارتقاء"))
         )
         nxt = self.infos[i + 1] if i + 1 < b and not self.boundary(i, i + 1) else None
-        post_ok = nxt is not None and nxt.norm in lx.POST_SINGULAR and (prev is None or i - 1 not in self.qtok)
+        post_ok = (
+            nxt is not None
+            and nxt.norm in lx.POST_SINGULAR
+            and not (nxt.pred is not None and nxt.pred.soft)
+            and not info.kin
+            and (prev is None or i - 1 not in self.qtok)
+        )
         if not (prev_ok or post_ok):
             return None
         c = Cand(tok.start, tok.end, 1, None, i, i, i, self.doc.span(tok.start, tok.end), info, count=1)
@@ -188,7 +217,12 @@ class Extractor:
         j = i + 1
         while j < b and not self.boundary(j - 1, j) and self.toks[j].text.startswith("و"):
             nj = self.infos[j]
-            if nj.noun is None or nj.noun.role != "person" or (nj.noun_count or nj.noun.count) != 1 or nj.definite:
+            if (
+                nj.noun is None
+                or nj.noun.role != "person"
+                or (nj.noun_count or nj.noun.count) != 1
+                or nj.definite
+            ):
                 break
             c.value += 1
             c.last = c.head = j
@@ -230,8 +264,8 @@ class Extractor:
                 if n == 1:
                     base = classify(key).norm
                     for pre in ("ال", "وال"):
-                        if base.startswith(pre) and base[len(pre):] in groups:
-                            return groups[base[len(pre):]]
+                        if base.startswith(pre) and base[len(pre) :] in groups:
+                            return groups[base[len(pre) :]]
         if self.infos[i].norm.startswith("رجل"):
             return "security forces" if default == "men" else default
         return default
@@ -281,9 +315,15 @@ class Extractor:
             c.head_span = self.doc.span(self.toks[j].start, self.toks[j].end)
             return
         if (
-            info.has("after_filler") or info.has("sub_after") or info.has("total") or info.pred is not None
-            or self.date_tok[j] or info.norm in _SCAN_STOPS or info.has("filler")
-            or info.norm[:1] in ("ب", "و", "ل") and classify(info.norm[1:]).pred is not None
+            info.has("after_filler")
+            or info.has("sub_after")
+            or info.has("total")
+            or info.pred is not None
+            or self.date_tok[j]
+            or info.norm in _SCAN_STOPS
+            or info.has("filler")
+            or info.norm[:1] in ("ب", "و", "ل")
+            and classify(info.norm[1:]).pred is not None
             or info.norm in ("جراء", "اثر", "إثر", "بعد", "خلال", "منذ", "حتى", "بسبب", "نتيجة", "اليوم")
         ):
             c.head_type = "bare"
@@ -299,7 +339,9 @@ class Extractor:
 
     # -- kinds ------------------------------------------------------------------------------
 
-    def resolve(self, c: Cand, a: int, b: int, figs: list[Found], frames: list[tuple[int, int, str]], sent: int) -> Found | None:
+    def resolve(
+        self, c: Cand, a: int, b: int, figs: list[Found], frames: list[tuple[int, int, str]], sent: int
+    ) -> Found | None:
         """The figure a candidate states, or None (see the module docstring for the order)."""
         if c.head_type == "reject":
             return None
@@ -310,7 +352,7 @@ class Extractor:
         kind = cue = None
         reason = ""
         parent = None
-        if c.head_type == "kind":
+        if c.head_type == "kind" and not (c.q is not None and normalize_str(c.q.span.text) in _ONE_OF):
             kind, reason = c.head_info.noun.label, "noun"  # type: ignore[union-attr]
             # إجلاء 200 جريح، اعتقال 5 جرحى: what happened to them now is the predicate's kind.
             got = self._pred_before(c, a)
@@ -336,7 +378,9 @@ class Extractor:
                 return None
             if got is not None:
                 kind, cue, reason = got[0], got[1], "pred"
-                if c.head_type == "unknown" and not got[2]:
+                if c.head_type == "unknown" and not (
+                    got[2] and got[0] in _UNKNOWN_HEAD_KINDS and self.infos[got[1]].pred.gap > 0
+                ):
                     return None
         if c.head_type == "unknown" and reason != "pred":
             return None
@@ -346,7 +390,12 @@ class Extractor:
                 return None
             if got is not None:
                 kind, cue, reason = got[0], got[1], "post"
-        if kind is None and prev is not None and c.head_type in ("person", "kind", "others") and self._coordinated(c, prev, a):
+        if (
+            kind is None
+            and prev is not None
+            and c.head_type in ("person", "kind", "others")
+            and self._coordinated(c, prev, a)
+        ):
             kind, reason, parent = prev.kind, "coord", prev.parent
         if kind is None and c.head_type in ("person", "bare", "others"):
             got_f = self._frame(c, frames)
@@ -425,7 +474,9 @@ class Extractor:
                     # قتل وأصيب 11، مقتل وإصابة 14: one count for two outcomes. (In "قتلوا وأصيب
                     # ستة" the first verb agrees with an earlier subject and is not combined.)
                     if (
-                        other is not None and other.kind != info.pred.kind and self.toks[i].text.startswith("و")
+                        other is not None
+                        and other.kind != info.pred.kind
+                        and self.toks[i].text.startswith("و")
                         and self.infos[j].norm not in lx.POST_PLURAL
                     ):
                         return "combined"

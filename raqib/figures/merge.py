@@ -74,7 +74,11 @@ def merge(figures: list[Figure], *, title_end: int, denied: set[int] = frozenset
             continue
         for k, g in enumerate(out):
             if (
-                k != i and k not in drop and g.kind == f.kind and g.unit == f.unit and not g.approximate
+                k != i
+                and k not in drop
+                and g.kind == f.kind
+                and g.unit == f.unit
+                and not g.approximate
                 and f.value < g.value <= f.value * (1 + _ROUNDING)
             ):
                 out[k] = replace(g, also=tuple(sorted({*g.also, f.evidence})), source=g.source or f.source)

@@ -28,24 +28,67 @@ class Head:
 
 
 HEADS: tuple[Head, ...] = (
-    Head("army", ("الجيش", "القوات المسلحة", "جيش"), "{adj} army", "Military Forces of {country}", "state_forces", 1),
-    Head("forces", ("القوات", "قوات الجيش", "القوات الحكومية", "قوات الحكومة"), "{adj} forces",
-         "Military Forces of {country}", "state_forces", 1),
-    Head("security", ("قوات الأمن", "القوات الأمنية", "الأجهزة الأمنية", "أجهزة الأمن"), "{adj} security forces",
-         "Police Forces of {country}", "state_forces", 1),
-    Head("police", ("الشرطة", "قوات الشرطة"), "{adj} police", "Police Forces of {country}", "state_forces", 1),
-    Head("air_force", ("الطيران", "الطيران الحربي", "سلاح الجو", "القوات الجوية"), "{adj} air force", "Military Forces of {country}", "state_forces", 1),
-    Head("navy", ("البحرية", "القوات البحرية"), "{adj} navy", "Military Forces of {country}", "state_forces", 1),
-    Head("intelligence", ("المخابرات", "الاستخبارات"), "{adj} intelligence", "Military Forces of {country}",
-         "state_forces", 1),
+    Head(
+        "army",
+        ("الجيش", "القوات المسلحة", "جيش"),
+        "{adj} army",
+        "Military Forces of {country}",
+        "state_forces",
+        1,
+    ),
+    Head(
+        "forces",
+        ("القوات", "قوات الجيش", "القوات الحكومية", "قوات الحكومة"),
+        "{adj} forces",
+        "Military Forces of {country}",
+        "state_forces",
+        1,
+    ),
+    Head(
+        "security",
+        ("قوات الأمن", "القوات الأمنية", "الأجهزة الأمنية", "أجهزة الأمن"),
+        "{adj} security forces",
+        "Police Forces of {country}",
+        "state_forces",
+        1,
+    ),
+    Head(
+        "police", ("الشرطة", "قوات الشرطة"), "{adj} police", "Police Forces of {country}", "state_forces", 1
+    ),
+    Head(
+        "air_force",
+        ("الطيران", "الطيران الحربي", "سلاح الجو", "القوات الجوية"),
+        "{adj} air force",
+        "Military Forces of {country}",
+        "state_forces",
+        1,
+    ),
+    Head(
+        "navy", ("البحرية", "القوات البحرية"), "{adj} navy", "Military Forces of {country}", "state_forces", 1
+    ),
+    Head(
+        "intelligence",
+        ("المخابرات", "الاستخبارات"),
+        "{adj} intelligence",
+        "Military Forces of {country}",
+        "state_forces",
+        1,
+    ),
     Head("government", ("الحكومة",), "{adj} government", "Government of {country}", "government", 1),
     Head("authorities", ("السلطات",), "{adj} authorities", "Government of {country}", "government", 1),
     Head("presidency", ("الرئاسة",), "{adj} presidency", None, "government", None),
     Head("parliament", ("البرلمان",), "{adj} parliament", None, "government", None),
     Head("news_agency", ("وكالة الأنباء", "وكالة الانباء الرسمية"), "{adj} News Agency", None, "media", None),
     Head("civil_defence", ("الدفاع المدني",), "{adj} Civil Defence", None, "civil_defence", None, bare=True),
-    Head("general_security", ("الأمن العام",), "{adj} General Security", "Police Forces of {country}",
-         "state_forces", 1, bare=True),
+    Head(
+        "general_security",
+        ("الأمن العام",),
+        "{adj} General Security",
+        "Police Forces of {country}",
+        "state_forces",
+        1,
+        bare=True,
+    ),
 )
 
 # Ministries: "وزارة" + domain (+ nisba, or bare in the article's country).
@@ -108,15 +151,23 @@ def synthesise(nations: list[Nation]) -> Iterator[tuple[ActorEntry, list[tuple[s
     """(entry, [(surface, country condition)]) for every head x nation, then the bare heads."""
     for h in HEADS:
         for n in nations:
-            surfaces: list[tuple[str, str | None]] = [(f"{head} {nis}", None) for head in h.heads for nis in _nisba_forms(n)]
+            surfaces: list[tuple[str, str | None]] = [
+                (f"{head} {nis}", None) for head in h.heads for nis in _nisba_forms(n)
+            ]
             if h.bare:
                 surfaces += [(head, n.iso2) for head in h.heads]
             yield _entry(f"{h.key}:{n.iso2}", h.heads[0], h, n), surfaces
         if h.bare:
             yield _entry(h.key, h.heads[0], h, None), [(head, None) for head in h.heads]
     for key, domain, en in MINISTRIES:
-        head = Head(f"ministry_{key}", (f"وزارة {domain}",), f"{{adj}} Ministry of {en}", None,
-                    "health_ministry" if key == "health" else "government", None)
+        head = Head(
+            f"ministry_{key}",
+            (f"وزارة {domain}",),
+            f"{{adj}} Ministry of {en}",
+            None,
+            "health_ministry" if key == "health" else "government",
+            None,
+        )
         for n in nations:
             surfaces = [(f"وزارة {domain} {nis}", None) for nis in _nisba_forms(n)]
             if domain in _ELLIPSIS:  # "الخارجية الروسية" for "وزارة الخارجية الروسية"

@@ -218,7 +218,14 @@ def load_nations() -> list[Nation]:
     for r in _read_tsv("nations.tsv"):
         split = lambda s: tuple(x.strip() for x in (s or "").split("|") if x.strip())  # noqa: E731
         out.append(
-            Nation(r["iso2"], r["name_en"], r["adj_en"], split(r["names_ar"]), split(r["nisba_ar"]), split(r["places"]))
+            Nation(
+                r["iso2"],
+                r["name_en"],
+                r["adj_en"],
+                split(r["names_ar"]),
+                split(r["nisba_ar"]),
+                split(r["places"]),
+            )
         )
     return out
 
@@ -286,7 +293,9 @@ def load_actors() -> ActorDictionary:
     return ActorDictionary(entries, forms, nations)
 
 
-def pick_form(forms: list[Form] | tuple[Form, ...], country: str | None, *, anaphor: bool = False) -> Form | None:
+def pick_form(
+    forms: list[Form] | tuple[Form, ...], country: str | None, *, anaphor: bool = False
+) -> Form | None:
     """The form that holds in an article about ``country``: a country-specific one first."""
     general = None
     for f in forms:

@@ -22,10 +22,9 @@ _PREFIXES = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك",
 _ELIDED_PREFIXES = frozenset(["ل", "ول", "فل"])
 # A place-type noun before a form makes it part of a place name ("منطقة الجزيرة", "شبه
 # الجزيرة", "مستشفى الهلال الأحمر"), not the organisation.
-PLACE_HEADS = frozenset(
-    "منطقه ولايه مدينه بلده قريه حي محافظه شبه جزيره شارع ساحه مخيم جامع مسجد مستشفي مدرسه ميدان "
-    "مطار معبر سجن جسر سد نهر جبل وادي قضاء ناحيه دوار تله".split()
-)
+_PLACE_WORDS = """منطقه ولايه مدينه بلده قريه حي محافظه شبه جزيره شارع ساحه مخيم جامع مسجد مستشفي مدرسه
+ميدان مطار معبر سجن جسر سد نهر جبل وادي قضاء ناحيه دوار تله احياء قري بلدات مدن"""
+PLACE_HEADS = frozenset(_PLACE_WORDS.split())
 
 _MINISTER = frozenset(["وزير", "وزيره", "الوزير", "الوزيره", "وزراء"])
 
@@ -139,7 +138,9 @@ def match(doc: Doc, actors: ActorDictionary, country: str | None) -> list[Hit]:
     chosen = _longest_first(full)
     # A full personal name inside an organisation's name is a mention too ("نظام بشار الأسد");
     # a lone surname is not ("قوات الأسد").
-    nested = [h for h in full if h.type == "PER" and " " in h.form and h not in chosen and _inside_org(h, chosen)]
+    nested = [
+        h for h in full if h.type == "PER" and " " in h.form and h not in chosen and _inside_org(h, chosen)
+    ]
     chosen += nested
     named = {h.key for h in chosen if not h.descriptor}
     taken = [h for h in anaphors if h.key in named]
@@ -156,11 +157,10 @@ def _accept(view: str, start: int, end: int, f: Form, actors: ActorDictionary, p
     e = actors.entries[f.key]
     if e.type == "ORG" and not prefix and (prev in PLACE_HEADS or prev in _MINISTER):
         return False  # "منطقة الجزيرة", "وزير الخارجية الفرنسي" (a title, not the ministry)
-    if e.type == "PER" and " " not in view[start:end]:
-        # A lone surname right after a given name is someone else ("يوسف أوباما").
-        if not prefix and actors.name_units.get(prev) == "G":
-            return False
-    return True
+    # A lone surname right after a given name is someone else ("يوسف أوباما").
+    return not (
+        e.type == "PER" and " " not in view[start:end] and not prefix and actors.name_units.get(prev) == "G"
+    )
 
 
 def _longest_first(hits: list[Hit], occupied: list[Hit] | None = None) -> list[Hit]:

@@ -9,6 +9,7 @@ title, a name needs a frequent given name (names.tsv, G) followed by a known nam
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,8 +19,13 @@ from raqib.stages.entity_match import PLACE_HEADS
 from raqib.text.normalize import normalize_str
 from raqib.text.tokenize import Token
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Titles and roles before a name ("+" joins the words of a multiword title).
-_TITLES = """
+_TITLES = _words("""
 الرئيس رئيس رئيسة الرئيسة الملك العاهل الأمير الأميرة ولي+العهد الشيخ الشيخة السلطان الأمين+العام أمين+عام
 وزير وزيرة الوزير الوزيرة نائب النائب النائبة المتحدث المتحدثة متحدث متحدثة الناطق الناطقة ناطق المبعوث المبعوثة
 مبعوث السفير السفيرة سفير القائد قائد العقيد اللواء العميد العماد الفريق المقدم الرائد النقيب الملازم المشير
@@ -32,19 +38,19 @@ _TITLES = """
 الطفلة الشاب الشابة الشهيد الشهيدة المعتقل المعتقلة المواطن المواطنة الحاج الحاجة المصور الشيخ قائد
 رئيسا رئيس+الوزراء رئيس+الحكومة رئيس+الجمهورية رئيسة+الوزراء السكرتير السكرتيرة الأمينة+العامة الحارس
 حارس المهاجم المطرب الفنان الفنانة الممثل الممثلة المخرج المخرجة
-""".split()
+""")
 
 # Words that continue a title's complement rather than start a name ("رئيس حكومة تصريف
 # الأعمال", "المتحدث باسم مكتب").
-_COMPLEMENT = """
+_COMPLEMENT = _words("""
 باسم حكومة حكومه مجلس وزارة هيئة لجنة مكتب منظمة جمعية مركز إدارة مديرية قيادة جهاز دائرة بلدية محافظة
 مجموعة شركة تصريف حزب حركة جبهة تنظيم قسم فرع مؤسسة جامعة كلية مستشفى أركان شؤون بعثة فريق وفد لجنه
 غرفة وحدة اتحاد نقابة رابطة تجمع تحالف كتلة ائتلاف قوات جيش فصيل لواء فرقة كتيبة شرطة أمن الأمم منطقة
 دولة ولاية إقليم مدينة بلدة قرية مخيم في لدى لشؤون عن من أطباء منسقية سلطة صندوق برنامج وكالة مفوضية
-""".split()
+""")
 
 # Function words, common verbs and time words that end (or rule out) a name.
-_STOP = """
+_STOP = _words("""
 في من على إلى الى عن مع إن أن ان لا لم لن قد ما هذا هذه ذلك تلك الذي التي الذين اللذين كان كانت يكون
 قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أشار أشارت أضاف أضافت ذكر ذكرت بحث بحثت التقى استقبل يوم أمس
 اليوم غدا عند بعد قبل خلال حول ضد منذ حتى عبر لدى بين كل بعض غير نحو أيضا حيث كما لكن ثم أو بل إلا إذ
@@ -53,14 +59,15 @@ _STOP = """
 المقبل الحالي السابق الأسبق الأول الثاني الثالث إنه تصريح تصريحات بيان مؤتمر اتصال اتصالا هاتفيا
 هاتفي زيارة لقاء خطاب كلمة رسالة جانب أجرى يجري تلقى شدد دعا طالب حذر اعتبر رأى نفى أفاد أبلغ صرح
 وصف توقع أعرب عبر جدد أمام وراء فوق تحت دون سوى إثر عقب جراء بسبب حيال إزاء تجاه لأن لكي كي
-نفسه نفسها ذاته ذاتها أيضاً مساء صباحا مساءً صباحاً بأن لأن وأن فإن كأن بان لان وان فان
-""".split()
+نفسه نفسها ذاته ذاتها أيضاً مساء صباحا مساءً صباحاً بأن لأن وأن فإن كأن بان لان وان فان بشأن
+عام عامة سابق أسبق حالي دائم خاص فني تنفيذي إقليمي إحدى أحد جميع عدد عدة أكثر أقل وزراء
+""")
 
 # Words that join two name parts ("أبو الغيط", "محمد بن سلمان", "عبد الرحمن").
 _CONNECT = frozenset(["ابو", "بن", "ابن", "عبد", "ال", "ذو", "بنت", "ام"])
 # Frequent given names that are also common words ("جمال" beauty, "سلام" peace): without a
 # title they start a name only when another given name follows.
-_AMBIGUOUS = """
+_AMBIGUOUS = _words("""
 سعيد سيد رضا امين جمال كريم كمال نور حبيب عزيز منير كامل ايمان بشير سالم صادق عماد ملك امل وحيد هدي بدر
 جميل حمد نادر ماجد ريم نسيم مختار رفيق سيف فضل اسلام فارس رحيم مبارك العربي ندي جهاد عالم ولد خان شاه مير
 قاضي حاج مفتي عبدي شاهد خميس ربيع صفاء جمعه زكي تركي هلال باسل صباح سلام حياه رمضان شمس زين قمر نصر فرج
@@ -69,7 +76,7 @@ _AMBIGUOUS = """
 موسي اكبر اشرف احسان رسول جان مها مي فرح سحر وفاء سناء سهام امال عفاف حنان نجاه رجاء ثريا شيماء منال
 سوسن هاله غاده نوال سلمي ليلي مني ناديه وسام بسمه مروه ايه عبير اسراء صبا حسام هاني اسد باسم اقبال
 بي بين ايت مولاي سيدي بابا اغا مرزا ميرزا ولد حاجي الحاج السيد
-""".split()
+""")
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,9 @@ def _strip(norm: str) -> list[tuple[int, str]]:
 class PersonFinder:
     """Scans tokens for titled names and given-name names, avoiding dictionary mentions."""
 
-    def __init__(self, doc: Doc, actors: ActorDictionary, covered: list[tuple[int, int, str, str]], country: str | None):
+    def __init__(
+        self, doc: Doc, actors: ActorDictionary, covered: list[tuple[int, int, str, str]], country: str | None
+    ):
         self.doc = doc
         self.text = doc.text
         self.tokens: tuple[Token, ...] = doc.tokens
@@ -126,12 +135,17 @@ class PersonFinder:
         self.country = country
         self.titles, self.complement, self.stop, self.ambiguous = _lexicon()
         self.per_words = _person_words(actors)
+        self.given = _given(actors)
+        self.starts = [t.start for t in self.tokens]
+        self.title_heads = frozenset(k[0] for k in self.titles)
         # token index -> (span end, entity key, type) of the dictionary mention covering it
         self.cover: dict[int, tuple[int, str, str]] = {}
         for start, end, key, typ in covered:
-            for i, t in enumerate(self.tokens):
-                if t.start < end and start < t.end:
+            i = max(0, bisect.bisect_right(self.starts, start) - 1)
+            while i < len(self.tokens) and self.tokens[i].start < end:
+                if start < self.tokens[i].end:
                     self.cover[i] = (end, key, typ)
+                i += 1
 
     def is_unit(self, norm: str) -> bool:
         """A known name part: names.tsv, or a word of a dictionary person's name ("أوباما")."""
@@ -139,7 +153,7 @@ class PersonFinder:
 
     def after_place_head(self, i: int) -> bool:
         """Token i follows a place noun ("حي سليمان الحلبي", "تلة المطران سردا")."""
-        return i > 0 and not self.gap(i).strip() and self.tokens[i - 1].norm in PLACE_HEADS
+        return i > 0 and self.tokens[i - 1].norm in PLACE_HEADS and not self.gap(i).strip()
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i."""
@@ -149,6 +163,8 @@ class PersonFinder:
         """(number of title tokens, chars of proclitic on the first) when a title starts at i."""
         toks = self.tokens
         for off, stem in _strip(toks[i].norm):
+            if stem not in self.title_heads:
+                continue
             for n in (3, 2, 1):
                 if i + n > len(toks):
                     continue
@@ -162,9 +178,12 @@ class PersonFinder:
         toks = self.tokens
         n = len(toks)
         i = 0
+        starters = self.title_heads | self.given
+        cover = self.cover
         while i < n:
-            if i in self.cover:
-                i += 1
+            norm = toks[i].norm
+            if i in cover or not (norm in starters or norm[1:] in starters or norm[2:] in starters):
+                i += 1  # most words can start neither a title nor a name: one set lookup each
                 continue
             if self.after_place_head(i):
                 i += 1
@@ -184,10 +203,7 @@ class PersonFinder:
         return out
 
     def _index_after(self, end: int) -> int:
-        for k, t in enumerate(self.tokens):
-            if t.start >= end:
-                return k
-        return len(self.tokens)
+        return bisect.bisect_left(self.starts, end)
 
     def _after_title(self, i: int, tlen: int, off: int) -> tuple[list[PersonFind], int]:
         toks = self.tokens
@@ -214,8 +230,12 @@ class PersonFinder:
                 j += 1
                 skipped += 1
                 continue
-            if norm.startswith("ال") or norm.startswith("لل") or norm in self.complement or (
-                norm[:1] in "لب" and norm[1:] in self.complement
+            if (
+                norm.startswith("ال")
+                or norm.startswith("لل")
+                or norm in self.complement
+                or (norm[:1] in "لب" and norm[1:] in self.complement)
+                or any(norm.endswith(e) and norm[: -len(e)] in self.complement for e in ("ها", "ه", "هم"))
             ):
                 if norm in self.stop:
                     break
@@ -231,16 +251,16 @@ class PersonFinder:
         gap = self.gap(j) if j > 0 else ""
         if not _gap_ok(gap):
             return [], j
+        found: list[PersonFind] = []
         if j in self.cover:
             end, key, typ = self.cover[j]
-            if typ == "PER":
-                t = toks[j]
-                return [PersonFind(t.start, end, (), role, country, 0.95, dict_key=key)], j
-            return [], j
-        found: list[PersonFind] = []
-        p = self._take_name(j, titled=True, role=role, country=country)
-        if p is None:
-            return [], j
+            if typ != "PER":
+                return [], j
+            p = PersonFind(toks[j].start, end, (), role, country, 0.95, dict_key=key)
+        else:
+            p = self._take_name(j, titled=True, role=role, country=country)
+            if p is None:
+                return [], j
         found.append(p)
         nxt = self._index_after(p.end)
         # "نظيريه السعودي عادل الجبير والأميركي ريكس تيلرسون": more names under the same title.
@@ -249,14 +269,16 @@ class PersonFinder:
             if k >= n or not _gap_ok(self.gap(k)):
                 break
             c2 = self.nisba[toks[nxt].norm[1:]]
+            nis = toks[nxt].text[1:]
+            role2 = f"{self.text[title_start : toks[i + tlen - 1].end]} {nis}"
             if k in self.cover:
                 end, key, typ = self.cover[k]
                 if typ != "PER":
                     break
-                found.append(PersonFind(toks[k].start, end, (), role, c2, 0.95, dict_key=key))
+                found.append(PersonFind(toks[k].start, end, (), role2, c2, 0.95, dict_key=key))
                 nxt = self._index_after(end)
                 continue
-            q = self._take_name(k, titled=True, role=role, country=c2)
+            q = self._take_name(k, titled=True, role=role2, country=c2)
             if q is None:
                 break
             found.append(q)
@@ -265,8 +287,11 @@ class PersonFinder:
 
     def _bare_name(self, i: int) -> PersonFind | None:
         t = self.tokens[i]
+        g = self.given
+        if not (t.norm in g or t.norm[1:] in g or t.norm[2:] in g):
+            return None
         for off, stem in _strip(t.norm):
-            if self.units.get(stem) == "G" and stem not in self.stop:
+            if self.units.get(stem) == "G" and stem not in self.stop and len(stem) >= 3:
                 p = self._take_name(i, titled=False, role=None, country=self.country, first_off=off)
                 if p is None:
                     return None
@@ -285,10 +310,16 @@ class PersonFinder:
         n = len(toks)
         names: list[str] = []
         k = j
+        unknown_run = 0
         while k < n and len(names) < 4:
             if k in self.cover:
+                if names and self.cover[k][2] == "PER" and not (self.gap(k).strip() or "\n" in self.gap(k)):
+                    # "جيم ماتيس": the dictionary knows the surname; let its entity take the name.
+                    return PersonFind(
+                        toks[k].start, self.cover[k][0], (), role, country, 0.95, dict_key=self.cover[k][1]
+                    )
                 break
-            if k > j and self.gap(k).strip() not in ("",):
+            if k > j and (self.gap(k).strip() or "\n" in self.gap(k)):
                 break
             norm = toks[k].norm if not (k == j and first_off) else toks[k].norm[first_off:]
             if norm in self.stop or not norm.isalpha() or len(norm) < 2 or "\u064b" in toks[k].text:
@@ -310,13 +341,28 @@ class PersonFinder:
                 break
             if k > j and norm[0] == "و" and prev not in _CONNECT:
                 break  # a conjunction starts the next item
+            if norm in self.title_heads or norm in self.actors.country_signals:
+                break
+            if (
+                norm[0] in "وبلفك"
+                and len(norm) >= 4
+                and self.units.get(norm) != "G"
+                and norm not in self.per_words
+            ):
+                rest = norm[1:]
+                known = rest.startswith("ال") or rest in self.stop or rest in self.actors.country_signals
+                if k == j or known or self.units.get(rest) == "G":
+                    break  # "بتغريدة", "لروسيا", "وعلى": a proclitic and a word, not a name
             if norm in self.nisba:
                 break
             if not self.is_unit(norm):
                 if not titled and len(names) >= 1 and prev not in _CONNECT:
                     break
-                if _verb_like(norm):
-                    break
+                if _verb_like(norm) or unknown_run >= 2:
+                    break  # three unknown words in a row run into the sentence ("دوتيرتي فرض حظر")
+                unknown_run += 1
+            else:
+                unknown_run = 0
             names.append(norm)
             k += 1
         while names and names[-1] in _CONNECT:
@@ -335,7 +381,7 @@ class PersonFinder:
 def _gap_ok(gap: str) -> bool:
     """Between a title and a name: spaces, at most one comma or quote."""
     g = gap.strip()
-    return len(g) <= 1 and g in ("", "،", ",", '"', "«", "“", "'")
+    return "\n" not in gap and len(g) <= 1 and g in ("", "،", ",", '"', "«", "“", "'")
 
 
 def _verb_like(norm: str) -> bool:
@@ -346,12 +392,20 @@ def _verb_like(norm: str) -> bool:
 @cache
 def _words_of_persons(actors: ActorDictionary) -> frozenset[str]:
     return frozenset(
-        w for form, fs in actors.forms.items() if any(actors.entries[f.key].type == "PER" for f in fs) for w in form.split()
+        w
+        for form, fs in actors.forms.items()
+        if any(actors.entries[f.key].type == "PER" for f in fs)
+        for w in form.split()
     )
 
 
 def _person_words(actors: ActorDictionary) -> frozenset[str]:
     return _words_of_persons(actors)
+
+
+@cache
+def _given(actors: ActorDictionary) -> frozenset[str]:
+    return frozenset(u for u, flag in actors.name_units.items() if flag == "G")
 
 
 def _orig_offset(word: str, n_norm: int) -> int:

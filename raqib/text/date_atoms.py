@@ -171,7 +171,9 @@ def _greg_day(m, published, p: str, month_group: str, day: int, day2: int | None
 
 def _dm(m, view, published):
     d2 = m.group("dm_d2")
-    return _greg_day(m, published, "dm_", "dm_m", int(m.group("dm_d1")), int(d2) if d2 else None, "explicit", view)
+    return _greg_day(
+        m, published, "dm_", "dm_m", int(m.group("dm_d1")), int(d2) if d2 else None, "explicit", view
+    )
 
 
 def _hijri_day(m, published, hm_group, d, hy_group, mark):
@@ -328,9 +330,7 @@ def _rel(m, view, published):
         offset = 2
     else:  # غدا، الغد
         offset = 1
-        if w.endswith("الغد") and prev_word(view, m.start()) not in (
-            "يوم", "صباح", "مساء", "فجر", "ظهر", "ليل", "حتي", "بعد", "نهار", "ظهيره",
-        ):
+        if w.endswith("الغد") and prev_word(view, m.start()) not in _TOMORROW_AFTER:
             return None  # صحيفة الغد، حزب الغد
     start = published + timedelta(days=offset) if published else None
     return _atom(m, "day", kind="relative", start=start, end=start, part=part, slot="rel", rank=2)
@@ -369,6 +369,11 @@ def _dur(m, view, published):
     return atom
 
 
+_TWO_BEFORE = frozenset({"كلا", "بين", "هذين", "هذان", "كلتا"})
+_TWO_AFTER = frozenset({"معا", "منهما", "منهم", "كليهما", "الاخرين"})
+_TOMORROW_AFTER = frozenset({"يوم", "صباح", "مساء", "فجر", "ظهر", "ليل", "حتي", "بعد", "نهار", "ظهيره"})
+
+
 def _wd(m, view, published):
     key = m.group("wd_n")
     wd = lx.weekdays()[key]
@@ -376,12 +381,9 @@ def _wd(m, view, published):
     nxt = next_word(view, m.end())
     if key == "احد" and (nxt in ("عشر", "عشره") or prev_word(view, m.start()) in ("واحد", "الواحد")):
         return None  # الأحد عشر (eleven), الواحد الأحد
-    if key in ("اثنين", "إثنين") and not yom:
-        # "الاثنين" is also "the two": كلا الاثنين، بين الاثنين، الاثنين معا.
-        if prev_word(view, m.start()) in ("كلا", "بين", "هذين", "هذان", "كلتا") or nxt in (
-            "معا", "منهما", "منهم", "كليهما", "الاخرين",
-        ):
-            return None
+    # "الاثنين" is also "the two": كلا الاثنين، بين الاثنين، الاثنين معا.
+    if key == "اثنين" and not yom and (prev_word(view, m.start()) in _TWO_BEFORE or nxt in _TWO_AFTER):
+        return None
     hint = hint_of(m.group("wd_mod"))
     atom = _atom(m, "day", kind="weekday", slot="wd", rank=1, weekday=wd)
     atom.dual = bool(yom) and yom.endswith("يومي")
@@ -422,9 +424,23 @@ def _part(m, view, published):
 
 
 _HANDLERS = {
-    "ND": _nd, "DM": _dm, "HDM": _hdm, "DC": _dc, "ORD": _ord, "NIGHT": _night, "CLOCK": _clock,
-    "HY": _hy, "YEAR": _year, "HMO": _hmo, "MO": _mo, "REL": _rel, "DUR": _dur, "WD": _wd,
-    "PER": _per, "PARTP": _partp, "PART": _part,
+    "ND": _nd,
+    "DM": _dm,
+    "HDM": _hdm,
+    "DC": _dc,
+    "ORD": _ord,
+    "NIGHT": _night,
+    "CLOCK": _clock,
+    "HY": _hy,
+    "YEAR": _year,
+    "HMO": _hmo,
+    "MO": _mo,
+    "REL": _rel,
+    "DUR": _dur,
+    "WD": _wd,
+    "PER": _per,
+    "PARTP": _partp,
+    "PART": _part,
 }
 
 MONTH_PRECISION = PRECISION_MONTH

@@ -10,6 +10,7 @@ ASCII), so every literal here is written folded.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -26,14 +27,18 @@ HMARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?![\p{L}]))"
 YCUE = r"(?:[وف]?(?:ب|ل|لل|ال|بال)?(?:عام|عامي|عامين|سنه|سنتي|سنتين|اعوام|سنوات))"
 SEP_RANGE = r"(?:-|/|و|الي|حتي|وحتي|والي|ولغايه|لغايه)"
 WEAK_PREPS = ("في", "من", "الي", "قبل", "بعد", "بين", "و")
+# fmt: off
 STRONG_PREPS = (
-    "منذ", "حتي", "خلال", "لغايه", "مطلع", "اوائل", "اواخر", "منتصف", "اواسط", "بدايه", "نهايه",
-    "نهايات", "بدايات", "مستهل", "ختام", "اخر",
+    "منذ", "حتى", "خلال", "لغاية", "بحلول", "مطلع", "أوائل", "أواخر", "منتصف", "أواسط", "بداية", "نهاية",
 )
+# fmt: on
+# fmt: off
 NUM_WORDS = {
     "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
     "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10,
 }
+# fmt: on
+# fmt: off
 DUR_UNITS = {
     "يوم": ("day", 1), "يوما": ("day", 1), "يومين": ("day", 2), "ايام": ("day", None),
     "اسبوع": ("week", 1), "اسبوعا": ("week", 1), "اسبوعين": ("week", 2), "اسابيع": ("week", None),
@@ -42,6 +47,7 @@ DUR_UNITS = {
     "اعوام": ("year", None), "سنه": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", None),
     "ساعه": ("hour", 1), "ساعتين": ("hour", 2), "ساعات": ("hour", None),
 }
+# fmt: on
 
 
 def _mods() -> str:
@@ -83,7 +89,7 @@ def alternatives() -> dict[str, str]:
     def cur_month(p: str) -> str:
         return rf"(?:هذا\s+الشهر|الشهر(?:\s+(?P<{p}mod>{mods}))?(?![\p{{L}}]))"
 
-    strong = "|".join(STRONG_PREPS)
+    strong = lx.alternation(STRONG_PREPS + tuple(lx.PARTS_OF_PERIOD))
     weak = "|".join(WEAK_PREPS)
     durunits = "|".join(sorted(DUR_UNITS, key=len, reverse=True))
     numwords = "|".join(sorted(NUM_WORDS, key=len, reverse=True))
@@ -150,7 +156,7 @@ def alternatives() -> dict[str, str]:
         # شهر آذار, آذار 2018, شباط/فبراير الماضي, (في) نيسان.
         "MO": (
             rf"(?:{PRO}(?:شهر|شهري)\s+(?P<mo_m>{mon}){_pair('mo_', mon)}"
-            rf"|(?P<mo_m>{mon})(?=\s*(?:/|\\|\(|-)\s*{mon}){_pair('mo_', mon)}"
+            rf"|(?P<mo_m>{mon})(?=\s*(?:/|\\|\(|-|\s)\s*{mon}){_pair('mo_', mon)}"
             rf"|(?P<mo_m>{mon_u})"
             rf"|(?P<mo_m>{mon})(?={_year('x_')}))"
             rf"{_year('mo_')}?{_mod('mo_')}{R}"
@@ -197,48 +203,79 @@ def pattern_for(names: frozenset[str]) -> regex.Pattern:
 DIGIT = frozenset({"ND", "DM", "HDM", "DC", "HY", "YEAR"})
 
 
+@dataclass(frozen=True)
+class Gate:
+    """The candidate-word scan: ``pattern`` finds words that may start an atom; ``forms`` says
+    which atoms each word may start; ``nexts`` (word -> prefixes) and ``digit_next`` say what
+    must follow a frequent word or a short number for it to be worth trying."""
+
+    pattern: re.Pattern
+    forms: dict[str, frozenset[str]]
+    nexts: dict[str, tuple[str, ...]]
+    digit_next: tuple[str, ...]
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
 @lru_cache(maxsize=1)
-def gate() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+def gate() -> Gate:
     """A fast scan for the words that can start an atom, and which atoms each can start.
 
     Trying every alternative at every word start costs about 5 ms per 3 KB article; this
     trie-shaped ``re`` pattern finds the few candidate words (about 0.2 ms), and each is then
     tried against only the atoms its word can begin.
     """
-    classes: dict[str, set[str]] = {}
-
-    def add(words, *names: str) -> None:
-        for w in words:
-            classes.setdefault(w.split()[0], set()).update(names)
-
-    add(["عام", "عامي", "عامين", "سنه", "سنتي", "سنتين", "اعوام", "سنوات"], "YEAR", "HY", "PER")
-    add(["يوم", "يومي"], "DM", "HDM", "DC", "ORD", "WD", "REL")
-    add(["نهار"], "DM", "HDM", "DC", "ORD", "WD", "REL", "PART")
-    add(["شهر", "شهري"], "HMO", "MO", "PER")
-    add(["اسبوع"], "PER")
-    add(["ساعه", "ساعات", "تمام"], "CLOCK")
-    add(lx.ordinals(), "ORD")
-    add(lx.hours(), "CLOCK", "ORD")
-    add(lx.parts_of_day(), "PART")
-    add(["ليل", "ليله"], "NIGHT", "PART", "REL")
-    add(["منتصف"], "NIGHT", "PART", "PARTP")
-    add(["بعد"], "PART", "REL")
-    add(["امس", "بارحه", "غد", "غدا"], "REL")
-    add(["اول"], "REL", "ORD", "PARTP")
-    add(["هذا", "هذه"], "PER", "REL")
-    add(["قبل", "منذ"], "DUR")
-    add(lx.gregorian_months(), "MO")
-    add(lx.hijri_months(), "HMO")
-    add(lx.weekdays(), "WD")
-    add(lx.parts_of_period(), "PARTP")
     forms: dict[str, frozenset[str]] = {}
-    for stem, names in classes.items():
-        base = stem[2:] if stem.startswith("ال") else stem
-        for word in (base, "ال" + base, "لل" + base):
-            for pre in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
-                forms[pre + word] = forms.get(pre + word, frozenset()) | frozenset(names)
+    nexts: dict[str, tuple[str, ...]] = {}
+
+    def add(words, names: tuple[str, ...], article: str = "none", need: tuple[str, ...] | None = None):
+        """``article``: "none" (the word as written), "only" (with ال/لل) or "both"."""
+        for w in words:
+            stem = w.split()[0]
+            variants = {stem} if article != "only" else set()
+            if article != "none":
+                variants |= {"ال" + stem, "لل" + stem}
+            for v in variants:
+                for pre in _PROCLITICS:
+                    forms[pre + v] = forms.get(pre + v, frozenset()) | frozenset(names)
+                    if need is not None:
+                        nexts[pre + v] = need
+
+    digits = tuple("0123456789")
+    units = tuple(DUR_UNITS) + tuple(NUM_WORDS) + ("نحو", "حوالي", "قرابه") + digits
+    ordinal_next = ("من", "عشر", "و") + tuple(lx.parts_of_day())
+    year_words = ("YEAR", "HY", "PER")
+    add(["عام", "سنه", "عامين", "عامي", "سنتي", "سنتين"], year_words, "both")
+    add(["عام", "سنه", "اعوام", "سنوات"], year_words, "none", need=digits)
+    add(["اعوام", "سنوات"], year_words, "only", need=digits)
+    add(["يوم", "يومي"], ("DM", "HDM", "DC", "ORD", "WD", "REL"), "both")
+    add(["نهار"], ("DM", "HDM", "DC", "ORD", "WD", "REL", "PART"))
+    add(["شهر", "شهري"], ("HMO", "MO", "PER"), "both")
+    add(["اسبوع"], ("PER",), "only")
+    add(["ساعه", "ساعات"], ("CLOCK",), "both")
+    add(["تمام"], ("CLOCK",))
+    add(lx.ordinals(), ("ORD",), need=ordinal_next)
+    add(lx.hours(), ("CLOCK", "ORD"), need=ordinal_next)
+    add(lx.parts_of_day(), ("PART",))
+    add(["ليل", "ليله"], ("NIGHT", "PART", "REL"), "both")
+    add(["منتصف"], ("NIGHT", "PART", "PARTP"))
+    add(["بعد"], ("PART", "REL"), need=("ظهر", "غد"))
+    add(["امس", "بارحه", "غد"], ("REL",), "both")
+    add(["غدا", "اول"], ("REL", "ORD", "PARTP"))
+    add(["هذا"], ("PER", "REL"), need=("الصباح", "المساء", "اليوم", "الاسبوع", "الشهر", "العام"))
+    add(["هذه"], ("PER", "REL"), need=("الليله", "السنه"))
+    add(["قبل", "منذ"], ("DUR",), need=units)
+    add(lx.gregorian_months(), ("MO",))
+    add(lx.hijri_months(), ("HMO",))
+    add(lx.weekdays(), ("WD",), "only")
+    add(lx.parts_of_period(), ("PARTP",))
+    # A one- or two-digit number starts a date only before a month, a range word, "من" or
+    # الجاري/الحالي (or glued to / . - as in 19/2/2018); four digits may be a year.
+    months = {m.split()[0] for m in list(lx.gregorian_months()) + list(lx.hijri_months())}
+    digit_next = tuple(sorted(months)) + ("من", "الجاري", "الحالي", "الشهر", "شهر", "و", "الي", "حتي", "-")
     pattern = re.compile(rf"\b(?:(?P<digit>[وفبل]{{0,2}}(?:ال)?\d)|{_trie(forms)}(?!\w))")
-    return pattern, forms
+    return Gate(pattern, forms, nexts, digit_next)
 
 
 def _trie(words) -> str:

@@ -118,18 +118,22 @@ def year_range(year: int) -> tuple[date, date]:
 
 
 # Month spans of the parts of a Gregorian year: "أواخر 2012" is October to December.
+# fmt: off
 _YEAR_PARTS = {
     "early": (1, 3), "mid": (6, 7), "late": (10, 12), "h1": (1, 6), "h2": (7, 12),
     "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
 }
+# fmt: on
 # Day spans of the parts of a Gregorian month (the Arabic press's أوائل/منتصف/أواخر الشهر are
 # roughly its thirds).
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "h1": (1, 15), "h2": (16, 31)}
 # Fractions of any other period (a week, a Hijri month or year).
+# fmt: off
 _FRACTIONS = {
     "early": (0.0, 0.3), "mid": (0.35, 0.65), "late": (0.7, 1.0), "h1": (0.0, 0.5), "h2": (0.5, 1.0),
     "q1": (0.0, 0.25), "q2": (0.25, 0.5), "q3": (0.5, 0.75), "q4": (0.75, 1.0),
 }
+# fmt: on
 
 
 def part_range(start: date, end: date, part: str, unit: str) -> tuple[date, date]:

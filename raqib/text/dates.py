@@ -48,6 +48,7 @@ __all__ = ["find_dates", "resolve_weekday"]
 
 _GAP_SAME = regex.compile(r"[\s,،()\-/:]*(?:(?:الموافق|الموافقه)\s*(?:ل\s*)?)?[\s,،()\-/:]*")
 _GAP_SPACE = regex.compile(r"\s*")
+_DIGITS = regex.compile(r"\d+")
 _GAP_ADVERB = regex.compile(r"\s*[,،]?\s*")
 _OPENER = regex.compile(
     r"(?:^|[^\p{L}])(?P<w>[وف]?(?:منذ|من|بين|ما\s+بين|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|حتي|لغايه|الي\s+غايه"
@@ -86,16 +87,39 @@ def find_dates(
 
 
 def _atoms(vt: str, vs: int, ve: int, published: date | None) -> list[Atom]:
-    gate_re, forms = gate()
+    gt = gate()
+    forms, nexts = gt.forms, gt.nexts
     out: list[Atom] = []
     last = vs
-    for g in gate_re.finditer(vt, vs, ve):
+    for g in gt.pattern.finditer(vt, vs, ve):
         pos = g.start()
         if pos < last:
             continue
-        names = DIGIT if g.group("digit") else forms.get(g.group())
-        if not names:
-            continue
+        if g.group("digit"):
+            names = DIGIT
+            run = _DIGITS.match(vt, g.end() - 1)
+            n = run.end() - run.start()
+            if n != 4:
+                j = run.end()
+                if n > 2 or j >= ve:
+                    continue
+                if vt[j] not in "/.-":
+                    while j < ve and vt[j] == " ":
+                        j += 1
+                    if not vt.startswith(gt.digit_next, j):
+                        continue
+        else:
+            word = g.group()
+            names = forms.get(word)
+            if not names:
+                continue
+            need = nexts.get(word)
+            if need is not None:
+                j = g.end()
+                while j < ve and vt[j] == " ":
+                    j += 1
+                if not vt.startswith(need, j):
+                    continue
         m = pattern_for(names).match(vt, pos, ve)
         if m is None:
             continue
@@ -169,14 +193,28 @@ def _reduce(chain: list[Atom], published: date | None) -> Atom | None:
     parts = [a.part for a in chain if a.part]
     if not dated:
         if any(a.cat == "clock" for a in chain):
-            return Atom("CLOCK", head.a, chain[-1].b, "clock", kind="time_of_day", part=parts[0] if parts else None)
+            return Atom(
+                "CLOCK", head.a, chain[-1].b, "clock", kind="time_of_day", part=parts[0] if parts else None
+            )
         return None
     primary = max(dated, key=lambda a: a.rank)
     unit = Atom(
-        primary.name, head.a, chain[-1].b, primary.cat, kind=primary.kind, start=primary.start,
-        end=primary.end, precision=primary.precision, part=parts[0] if parts else None,
-        slot=primary.slot, unit=primary.unit, conj=head.conj, month_day=primary.month_day,
-        role=primary.role, dual=head.dual, weekday=primary.weekday,
+        primary.name,
+        head.a,
+        chain[-1].b,
+        primary.cat,
+        kind=primary.kind,
+        start=primary.start,
+        end=primary.end,
+        precision=primary.precision,
+        part=parts[0] if parts else None,
+        slot=primary.slot,
+        unit=primary.unit,
+        conj=head.conj,
+        month_day=primary.month_day,
+        role=primary.role,
+        dual=head.dual,
+        weekday=primary.weekday,
     )
     wd = next((a.weekday for a in chain if a.slot == "wd" and a is not primary), None)
     if wd is not None and primary.start is not None:
@@ -185,7 +223,10 @@ def _reduce(chain: list[Atom], published: date | None) -> Atom | None:
         elif primary.month_day and published is not None:
             # "الجمعة 23 آب" without a year: the year in which the 23rd is a Friday, nearest first.
             mo, d = primary.month_day
-            for y in sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - primary.start.year)):
+            for y in sorted(
+                (published.year - 1, published.year, published.year + 1),
+                key=lambda y: abs(y - primary.start.year),
+            ):
                 day = safe_date(y, mo, d)
                 if day is not None and day.weekday() == wd:
                     unit.start = unit.end = day
@@ -210,7 +251,11 @@ def _ranges(units: list[Atom], vt: str, vs: int, published: date | None) -> list
             continue
         lo = max(vs, u.a - 40)
         window = vt[max(lo, u.a - 12) : u.a]
-        op = _OPENER.search(vt, lo, u.a) if ("من" in window or "بين" in window or "حتي" in window or "غايه" in window) else None
+        op = (
+            _OPENER.search(vt, lo, u.a)
+            if ("من" in window or "بين" in window or "حتي" in window or "غايه" in window)
+            else None
+        )
         word = op.group("w") if op else ""
         opener_at = op.start("w") if op else u.a
         kind = _opener_kind(word)
@@ -273,11 +318,16 @@ _LEAD = regex.compile(
 )
 
 
+_CLOSE = regex.compile(r"[ \t]*\)")
+
+
 def _emit(u: Atom, text: str, view: NormalizedText, vt: str) -> TimeExpr:
-    ua = u.a
-    while ua < u.b - 2 and (lead := _LEAD.match(vt, ua)):
+    ua, ub = u.a, u.b
+    while ua < ub - 2 and (lead := _LEAD.match(vt, ua)):
         ua = lead.end()
-    a, b = view.to_original(ua, u.b)
+    if vt.count("(", ua, ub) > vt.count(")", ua, ub) and (close := _CLOSE.match(vt, ub)):
+        ub = close.end()  # "اليوم (الأحد)": keep the bracket the span opened
+    a, b = view.to_original(ua, ub)
     while b < len(text) and _trailing_mark(text[b]):
         b += 1  # keep the tanween/shadda of the last letter ("غداً")
     precision = None
@@ -287,8 +337,13 @@ def _emit(u: Atom, text: str, view: NormalizedText, vt: str) -> TimeExpr:
     if u.role == "since" and u.end is None:
         start, end = u.start, None
     return TimeExpr(
-        span=Span(a, b, text[a:b]), kind=u.kind, start=start, end=end, precision=precision,
-        part_of_day=u.part, range_role=u.role,
+        span=Span(a, b, text[a:b]),
+        kind=u.kind,
+        start=start,
+        end=end,
+        precision=precision,
+        part_of_day=u.part,
+        range_role=u.role,
     )
 
 

@@ -10,13 +10,13 @@ from functools import lru_cache
 
 from raqib.text.normalize import normalize_str
 
-# Qualifiers before a number: canonical spelling -> bound. "lower": the number is a minimum
+# Qualifiers before a number: canonical spelling -> bound. ``Quantity.qualifier`` holds the
+# canonical spelling whatever the text wrote (حوالى, اكثر من -> حوالي, أكثر من). "lower": the number is a minimum
 # (أكثر من 10 = 10 or more, the value stays 10); "upper": a maximum; "approx": about.
 QUALIFIERS: dict[str, str] = {
     "نحو": "approx",
     "قرابة": "approx",
-    "حوالي": "approx",
-    "حوالى": "approx",
+    "حوالي": "approx",  # also حوالى: both fold to the same view
     "زهاء": "approx",
     "ما يقارب": "approx",
     "يقارب": "approx",
@@ -95,7 +95,9 @@ MONEY_RIGHT = (
     "دولار دولارا دولارات الدولارات يورو ليرة ليرات الليرات جنيه جنيها جنيهات ريال ريالا ريالات "
     "دينار دينارا دنانير درهم درهما دراهم فرنك روبل يوان شيكل شيقل تومان سنت قرش فلس $ € £"
 )
-MONEY_LEFT = "بقيمة قيمة قيمته قيمتها مبلغ بمبلغ بتكلفة تكلفة بكلفة كلفة ميزانية بميزانية راتب براتب سعر بسعر $ € £"
+MONEY_LEFT = (
+    "بقيمة قيمة قيمته قيمتها مبلغ بمبلغ بتكلفة تكلفة بكلفة كلفة ميزانية بميزانية راتب براتب سعر بسعر $ € £"
+)
 MEASURE_RIGHT = {
     "distance": "كم كلم كيلومتر كيلومترا كيلومترات متر مترا أمتار ميل ميلا أميال سم سنتيمتر ملم مليمتر قدم أقدام km m",
     "area": "هكتار هكتارا هكتارات دونم دونما دونمات فدان فدانا أفدنة كم2 كم²",
@@ -127,7 +129,9 @@ COUNT_NOUNS = (
 # Single fem-short number words that are also fractions: "خمس السكان" is a fifth.
 FRACTION_FORMS = "خمس ست سبع تسع عشر"
 # Words before أحد / إحدى that make it "anyone" / "no one", not a count.
-NOT_ONE_LEFT = "لا أي دون بدون"
+NOT_ONE_LEFT = "لا أي دون بدون لم لن ليس"
+# Words after أحد / إحدى that show it is a pronoun ("لم يصب أحد في الانفجار"), not "one of".
+NOT_ONE_RIGHT = "في من على إلى عن أو أن إن قد لا لم ما بعد قبل منذ حتى"
 SENTENCE_END = ". ! ? ؟ ؛"
 
 
@@ -222,3 +226,9 @@ def bare(token: str) -> tuple[str, ...]:
         if len(token) > 3 and token[0] in "وف" and token[1] in "بلك":
             out.append(token[2:])
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def not_one_right() -> frozenset[str]:
+    """Folded NOT_ONE_RIGHT (exact tokens: a proclitic is not stripped here)."""
+    return frozenset(normalize_str(w) for w in NOT_ONE_RIGHT.split())

@@ -213,7 +213,9 @@ def split_prefix(token: str) -> tuple[str, str]:
     return "", token
 
 
-def digits_value(s: str, decimal_marks: frozenset[int] = frozenset(), *, scaled: bool = False) -> float | int | None:
+def digits_value(
+    s: str, decimal_marks: frozenset[int] = frozenset(), *, scaled: bool = False
+) -> float | int | None:
     """Value of a digit string from the view: ``1,200`` -> 1200, ``1.200.000`` -> 1200000,
     ``1.5`` -> 1.5, ``106,78`` -> 106.78. ``decimal_marks`` are indexes in ``s`` whose original
     character was the Arabic decimal separator ٫ (the view folds it to "."). ``scaled``: a scale
@@ -320,10 +322,14 @@ def _parse_one(atoms: list[Atom], links: list[str], i: int) -> tuple[int, Parsed
         return i + 1, Parsed(a.start, a.end, None, a.cat, [a], unit=SPECIAL[a.cat])
     if a.cat == VAGUE:
         # عشرات الآلاف، بضعة آلاف، بضع عشرات: a vague word with a vague follower.
-        if nxt is not None and link == "sp" and (nxt.cat == VAGUE and nxt.value in ("tens", "hundreds") or _is_plural_scale(nxt)):
-            tail = str(nxt.value) if nxt.cat == VAGUE else _PLURAL_VAGUE[int(nxt.value)]  # type: ignore[arg-type]
+        if (
+            nxt is not None
+            and link == "sp"
+            and (nxt.cat == VAGUE and nxt.value in ("tens", "hundreds") or _is_plural_scale(nxt))
+        ):
+            tail = str(nxt.value) if nxt.cat == VAGUE else _PLURAL_VAGUE[int(nxt.value)]
             key = f"{a.value}_{tail}"
-            scale = 1 if nxt.cat == VAGUE else int(nxt.value)  # type: ignore[arg-type]
+            scale = 1 if nxt.cat == VAGUE else int(nxt.value)
             return i + 2, Parsed(a.start, nxt.end, None, "vague", [a, nxt], key, scale)
         return i + 1, Parsed(a.start, a.end, None, "vague", [a], str(a.value))
     if a.cat == ORDINAL:
@@ -350,22 +356,31 @@ def _parse_compound(atoms: list[Atom], links: list[str], i: int) -> tuple[int, f
     while k + 1 < len(atoms) and links[k]:
         link, b = links[k], atoms[k + 1]
         ok = False
-        if b.cat == SCALE and b.mult != 2 and not b.article and group is not None and link == "sp" and b.value < last_scale:
+        if (
+            b.cat == SCALE
+            and b.mult != 2
+            and not b.article
+            and group is not None
+            and link == "sp"
+            and b.value < last_scale
+        ):
             # 400 ألف، ثلاثة آلاف، مئتي ألف، 1.5 مليون
-            total += group * b.value  # type: ignore[operator]
-            last_scale = int(b.value)  # type: ignore[arg-type]
+            total += group * b.value
+            last_scale = int(b.value)
             biggest = max(biggest, last_scale)
             group, places, group_from, ok = None, set(), -1, True
-        elif group is None and link == "wa" and b.cat == HALF and b.value == 0.5 and last_scale < float("inf"):
+        elif (
+            group is None and link == "wa" and b.cat == HALF and b.value == 0.5 and last_scale < float("inf")
+        ):
             total += 0.5 * last_scale  # مليون ونصف
             ok = True
         elif group is None and link == "wa" and b.cat in (UNIT, TEN, TENS, HUNDRED, DIGITS):
-            if float(b.value) < last_scale:  # type: ignore[arg-type]
+            if float(b.value) < last_scale:
                 group, places = _group_start(b)
                 group_from, ok = len(used), True
         elif group is None and link == "wa" and b.cat == SCALE and b.mult != 0 and b.value < last_scale:
-            total += b.value * b.mult  # type: ignore[operator]  # مليون وألفين
-            last_scale = int(b.value)  # type: ignore[arg-type]
+            total += b.value * b.mult  # مليون وألفين
+            last_scale = int(b.value)
             ok = True
         elif group is not None:
             ok, group, places = _extend_group(group, places, b, link)
@@ -386,29 +401,29 @@ def _is_plural_scale(a: Atom) -> bool:
 
 
 def _group_value_of(a: Atom) -> float:
-    return float(a.value)  # type: ignore[arg-type]
+    return float(a.value)
 
 
 def _group_start(a: Atom) -> tuple[float, set[str]]:
     if a.cat == UNIT:
-        return float(a.value), {"u"}  # type: ignore[arg-type]
+        return float(a.value), {"u"}
     if a.cat == TEN:
         return 10.0, {"u", "t"}
     if a.cat == TENS:
-        return float(a.value), {"t"}  # type: ignore[arg-type]
+        return float(a.value), {"t"}
     if a.cat == HUNDRED:
-        return float(a.value), {"h"}  # type: ignore[arg-type]
+        return float(a.value), {"h"}
     # digits: a finished group, nothing may be added by words
-    return float(a.value), {"h", "t", "u"}  # type: ignore[arg-type]
+    return float(a.value), {"h", "t", "u"}
 
 
 def _start(a: Atom) -> tuple[float | None, set[str], float, float, int]:
     """(group, places, last_scale, total, biggest) after the first atom of an expression."""
     if a.cat == SCALE:
         # ألف، مليون، ألفين standing first: a complete scale group.
-        return None, set(), int(a.value), float(a.value) * a.mult, int(a.value)  # type: ignore[arg-type]
+        return None, set(), int(a.value), float(a.value) * a.mult, int(a.value)
     if a.cat == HALF:
-        return float(a.value), {"h", "t", "u"}, float("inf"), 0.0, 1  # type: ignore[arg-type]
+        return float(a.value), {"h", "t", "u"}, float("inf"), 0.0, 1
     group, places = _group_start(a)
     return group, places, float("inf"), 0.0, 1
 
@@ -423,18 +438,18 @@ def _extend_group(group: float, places: set[str], b: Atom, link: str) -> tuple[b
         return False, group, places
     # link == "wa"
     if b.cat == TENS and places in ({"u"}, {"h", "u"}, {"h"}):
-        return True, group + float(b.value), places | {"t"}  # type: ignore[arg-type]
+        return True, group + float(b.value), places | {"t"}
     if b.cat in (UNIT, TEN) and places == {"h"}:
-        return True, group + float(b.value), places | ({"u", "t"} if b.cat == TEN else {"u"})  # type: ignore[arg-type]
-    if b.cat == DIGITS and places == {"h"} and float(b.value) < 100:  # type: ignore[arg-type]
-        return True, group + float(b.value), {"h", "t", "u"}  # type: ignore[arg-type]
+        return True, group + float(b.value), places | ({"u", "t"} if b.cat == TEN else {"u"})
+    if b.cat == DIGITS and places == {"h"} and float(b.value) < 100:
+        return True, group + float(b.value), {"h", "t", "u"}
     return False, group, places
 
 
 def _parse_ordinal(atoms: list[Atom], links: list[str], i: int) -> tuple[int, Parsed]:
     """الحادي عشر، الثالث عشر، الرابع والعشرين (ordinal unit + ال-tens), العاشرة."""
     a = atoms[i]
-    value = int(a.value)  # type: ignore[arg-type]
+    value = int(a.value)
     used = [a]
     if i + 1 < len(atoms):
         b = atoms[i + 1]
@@ -443,6 +458,6 @@ def _parse_ordinal(atoms: list[Atom], links: list[str], i: int) -> tuple[int, Pa
             value += 10  # الحادي عشر، الثالث عشر
             used.append(b)
         elif link == "wa" and b.cat == TENS and value <= 9:
-            value += int(b.value)  # type: ignore[arg-type]
+            value += int(b.value)
             used.append(b)
     return i + len(used), Parsed(a.start, used[-1].end, value, "ordinal", used, unit="ordinal")

@@ -65,7 +65,7 @@ ACLED_VAGUE: dict[str, int] = {
 }
 _VAGUE_SCALE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
 
-_TOK = re.compile(r"\w+|[^\w\s]")
+_TOK = re.compile(r"\w+|[^\w\s]|\n")
 _LATIN = re.compile(r"[a-z]")
 
 
@@ -163,7 +163,7 @@ def _scan(vt: str, view: NormalizedText, text: str, vlo: int, vhi: int) -> list[
             if a is not None:
                 atoms.append(a)
         else:
-            atoms.append(Atom(m.start(), m.end(), kind, None, cstart=m.start()))  # type: ignore[arg-type]
+            atoms.append(Atom(m.start(), m.end(), kind, None, cstart=m.start()))
     words: list[Atom] = []
     for m in word_scanner().finditer(vt, vlo, vhi):
         pre, form = split_prefix(m.group())
@@ -196,7 +196,9 @@ def _scan(vt: str, view: NormalizedText, text: str, vlo: int, vhi: int) -> list[
 
 def _digit_atom(vt: str, view: NormalizedText, text: str, s: int, e: int, vlo: int) -> Atom | None:
     raw = vt[s:e]
-    marks = frozenset(i for i, ch in enumerate(raw) if ch == "." and text[view.offsets[s + i]] == "٫")
+    marks: frozenset[int] = frozenset()
+    if "." in raw:
+        marks = frozenset(i for i, ch in enumerate(raw) if ch == "." and text[view.offsets[s + i]] == "٫")
     value = digits_value(raw, marks)
     if value is None:
         return None
@@ -204,7 +206,7 @@ def _digit_atom(vt: str, view: NormalizedText, text: str, s: int, e: int, vlo: i
     while j > vlo and vt[j - 1].isalpha():
         j -= 1
     glued = vt[j:s]
-    latin = bool(_LATIN.search(glued))
+    latin = bool(glued) and bool(_LATIN.search(glued))
     if not latin and s >= 2 and vt[s - 1] in "- " and vt[s - 2].isascii() and vt[s - 2].isalpha():
         # F-16, MH 17: a short Latin code before a hyphen or space
         k = s - 2
@@ -260,14 +262,12 @@ def _links(vt: str, atoms: list[Atom]) -> list[str]:
 def _left(vt: str, pos: int, lo: int, n: int = 40) -> list[str]:
     """The tokens before ``pos`` on the same line (``_tok_start`` finds where they begin)."""
     a = max(lo, pos - n)
-    seg = vt[a:pos]
-    nl = seg.rfind("\n")
-    if nl >= 0:
-        seg = seg[nl + 1 :]
-    elif a > lo and vt[a - 1].isalnum():
-        sp = seg.find(" ")
-        seg = seg[sp:] if sp >= 0 else ""
-    return _TOK.findall(seg)
+    toks = _TOK.findall(vt, a, pos)
+    if "\n" in toks:
+        toks = toks[len(toks) - toks[::-1].index("\n") :]
+    elif toks and a > lo and vt[a - 1].isalnum() and vt[a].isalnum():
+        toks.pop(0)  # a word cut by the window
+    return toks
 
 
 def _tok_start(vt: str, pos: int, lt: list[str], k: int) -> int:
@@ -281,29 +281,36 @@ def _tok_start(vt: str, pos: int, lt: list[str], k: int) -> int:
 def _right(vt: str, pos: int, hi: int, n: int = 40) -> list[str]:
     """The tokens after ``pos`` on the same line."""
     b = min(hi, pos + n)
-    seg = vt[pos:b]
-    nl = seg.find("\n")
-    if nl >= 0:
-        seg = seg[:nl]
-    elif b < hi and vt[b].isalnum() and seg and not seg[-1].isspace():
-        seg = seg[: seg.rfind(" ") + 1] if " " in seg else ""
-    return _TOK.findall(seg)
+    toks = _TOK.findall(vt, pos, b)
+    if "\n" in toks:
+        return toks[: toks.index("\n")]
+    if toks and b < hi and vt[b].isalnum() and vt[b - 1].isalnum():
+        toks.pop()  # a word cut by the window
+    return toks
 
 
 def _item(vt: str, p: Parsed, vlo: int, vhi: int, prev: list[_Item]) -> _Item | None:
     first = p.first
     lt = _left(vt, first.cstart, vlo)
     rt = _right(vt, p.end, vhi)
-    left1 = lt[-1] if lt else ""
     r0 = rt[0] if rt else ""
     if len(p.atoms) == 1:
         if "fraction" in C.cues(first.form) and not first.article and r0.startswith("ال"):
             return None  # خمس السكان: a fifth
         if first.form in ("احد", "احدي") and (
-            "not_one" in C.cues(left1) or not r0 or not r0[0].isalpha() or _elative(r0)
+            any("not_one" in C.cues(t) for t in lt[-3:])
+            or not r0
+            or not r0[0].isalpha()
+            or r0 in C.not_one_right()
+            or _elative(r0)
         ):
             return None  # لا أحد، لا يعرفها أحد، أحد أبرز: "anyone", "one of the most"
-        if first.cat == ORDINAL and first.form in ("ثانيه", "ثواني") and prev and vt[prev[-1].end : first.cstart].isspace():
+        if (
+            first.cat == ORDINAL
+            and first.form in ("ثانيه", "ثواني")
+            and prev
+            and vt[prev[-1].end : first.cstart].isspace()
+        ):
             return None  # "30 ثانية": the unit of the number before
     it = _Item(p, first.start, p.end, first.cstart, p.value, unit=p.unit, vague_key=p.vague_key)
     if p.kind not in SPECIAL:
@@ -336,7 +343,12 @@ def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         if "month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر"))):
             return "date"
         return "ordinal"
-    if "%" in (r0, left1) or "٪" in (r0, left1) or "percent_right" in c0 or (r0 == "في" and r1 in ("الميه", "المايه")):
+    if (
+        "%" in (r0, left1)
+        or "٪" in (r0, left1)
+        or "percent_right" in c0
+        or (r0 == "في" and r1 in ("الميه", "المايه"))
+    ):
         return "percent"
     if "percent_left" in l1:
         return "percent"
@@ -350,10 +362,12 @@ def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         return "phone"
     if plain and not lt and r0 in ("-", ")", ".") and len(rt) > 1 and not rt[1].isdigit():
         return "ordinal"  # "1- تكون مدة..." at the start of a line: a list item
-    if plain and is_int and 1 <= value <= 2100:  # type: ignore[operator]
-        if "year_right" in c0 and (r0 != "م" or value >= 1000) and not (r0 == "ه" and value > 1500):  # type: ignore[operator]
+    if plain and is_int and 1 <= value <= 2100:
+        if "year_right" in c0 and (r0 != "م" or value >= 1000) and not (r0 == "ه" and value > 1500):
             return "year"  # 2018م، 1439 هـ، 370هـ
-        if value >= 1000 and (("year_left" in l1 or "month" in l1) or (left1 == "/" and "month" in C.cues(left2))):  # type: ignore[operator]
+        if value >= 1000 and (
+            ("year_left" in l1 or "month" in l1) or (left1 == "/" and "month" in C.cues(left2))
+        ):
             return "year"
     if "money_right" in c0 or "money_left" in l1:
         return "money"
@@ -366,9 +380,9 @@ def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         if m == "temperature" and "ريختر" in rt[1:5]:
             return "measure"
         return m
-    if "clock_left" in l1 and is_int and 0 <= value <= 24 or "clock_left" in l1 and "." in first.form:  # type: ignore[operator]
+    if "clock_left" in l1 and is_int and 0 <= value <= 24 or "clock_left" in l1 and "." in first.form:
         return "time"
-    if "clock_right" in c0 and is_int and value <= 24:  # type: ignore[operator]
+    if "clock_right" in c0 and is_int and value <= 24:
         return "time"
     if "time_unit" in c0:
         return "age" if _is_age(lt, rt) else "duration"
@@ -376,13 +390,15 @@ def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         return "duration"  # خلال الساعات الـ24 الماضية
     if "age_noun" in l1 or left1 in ("بعمر", "سن", "بسن") or (r0 == "من" and "age_noun" in C.cues(r1)):
         return "age"
-    if is_int and 1 <= value <= 31 and (  # type: ignore[operator]
-        "month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر", "هذا")))
+    if (
+        is_int
+        and 1 <= value <= 31
+        and ("month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر", "هذا"))))
     ):
         return "date"
     if first.article and "ordinal_head" in l1 and (digits or first.cat == TENS):
         return "ordinal"  # القرن العشرين، الذكرى الـ7
-    if plain and is_int and 1900 <= value <= 2035 and len(first.form) == 4 and not _count_follows(rt, lt):  # type: ignore[operator]
+    if plain and is_int and 1900 <= value <= 2035 and len(first.form) == 4 and not _count_follows(rt, lt):
         return "year"
     return None
 
@@ -415,7 +431,9 @@ def _count_follows(rt: list[str], lt: list[str]) -> bool:
     r0 = rt[0]
     if "count_noun" in C.cues(r0):
         return True
-    return len(r0) > 3 and r0.endswith("ا") and not r0.startswith("ال") and r0 not in ("ايضا", "بينما", "حاليا")
+    return (
+        len(r0) > 3 and r0.endswith("ا") and not r0.startswith("ال") and r0 not in ("ايضا", "بينما", "حاليا")
+    )
 
 
 def _qualify(it: _Item, vt: str, lt: list[str], rt: list[str]) -> None:
@@ -457,7 +475,7 @@ def _merge(vt: str, items: list[_Item], vlo: int, vhi: int) -> list[_Item]:
             and a.p.kind == "digits"
             and b.cstart - a.end <= 4
             and vt[a.end : b.cstart].strip() in ("", "و", "-", "،", ",")
-            and (b.unit == "year" and 1000 <= a.value <= 2100 or b.unit == "date" and 1 <= a.value <= 31)  # type: ignore[operator]
+            and (b.unit == "year" and 1000 <= a.value <= 2100 or b.unit == "date" and 1 <= a.value <= 31)
         ):
             a.unit = b.unit
     out: list[_Item] = []
@@ -497,24 +515,26 @@ def _pair(vt: str, a: _Item, b: _Item, vlo: int) -> _Item | None:
         left1, left2 = "بين", ""  # بين عامي 2011 و2013
         lt = lt[:-1]
     av, bv = a.value, b.value
-    if b.p.scale > 1 and a.p.scale == 1 and av * b.p.scale <= bv:  # type: ignore[operator]
-        av = av * b.p.scale  # type: ignore[operator]  # بين 3 و4 ملايين
+    if b.p.scale > 1 and a.p.scale == 1 and av * b.p.scale <= bv:
+        av = av * b.p.scale  # بين 3 و4 ملايين
     if sep in ("الي", "حتي") and left1 == "من" and a.qualifier is None:
         starter = _tok_start(vt, a.cstart, lt, 1)
         if _update_before(lt[:-1]):
             return _combine(a, b, starter, value=bv, previous=av)
-    elif sep == "و" and C.bare(left1)[-1] == "بين" and a.qualifier is None:
+    elif sep == "و" and "بين" in C.bare(left1) and a.qualifier is None:
         starter = _tok_start(vt, a.cstart, lt, 2 if left2 == "ما" else 1)
         starter += len(left1) - 3 if left2 != "ما" else 0
-    elif sep in ("-", "الي") or (sep == "او" and a.p.kind == b.p.kind):
+    elif sep in ("-", ":", "الي") or (sep == "او" and a.p.kind == b.p.kind):
         if sep in ("-", ":") and _sport(lt, _right(vt, b.end, len(vt))):
             return _combine(a, b, a.start, value=av, unit="score")
+        if sep == ":":
+            return None
         if sep == "الي" and _update_before(lt):
             return None  # "ارتفع العدد ... 10 إلى 21" without من: leave two numbers
         starter = a.start
     else:
         return None
-    if not bv > av:  # type: ignore[operator]
+    if not bv > av:
         return None
     it = _combine(a, b, starter, value=av, upper=bv)
     if sep == "او":

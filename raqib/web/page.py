@@ -18,6 +18,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -54,8 +56,10 @@ _TYPES = {
 }
 # Table orders: API name -> SQL. A whitelist, never interpolated from the request.
 ORDERS = {
-    "date": "COALESCE(date, '') ASC, id",
-    "-date": "COALESCE(date, '') DESC, id",
+    # Plain date order (not COALESCE) so that SQLite walks the date index; undated events come
+    # last in descending order, first in ascending (SQLite sorts NULL lowest).
+    "date": "date ASC, id",
+    "-date": "date DESC, id",
     "fatalities": "COALESCE(fatalities, -1) ASC, date DESC, id",
     "-fatalities": "COALESCE(fatalities, -1) DESC, date DESC, id",
     "type": "type ASC, sub_type ASC, date DESC, id",
@@ -103,23 +107,35 @@ def _values(row: Any) -> tuple:
     return tuple(row.values()) if isinstance(row, dict) else tuple(row)
 
 
-def _json(data: Any) -> Response:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Response(
-        body, media_type="application/json", headers={**SECURITY_HEADERS, "Cache-Control": "no-store"}
-    )
+JSON_HEADERS = {**SECURITY_HEADERS, "Cache-Control": "no-store"}
 
 
 def points(store: Any, f: EventFilter) -> dict:
-    """Every matching event as [id, lat, lon, type, fatalities, date] (compact, for map and timeline)."""
+    """Every matching event, one array per field (``type`` as indexes into ``types``): the map and the
+    timeline read these; column arrays are ~25% smaller than rows and quicker to parse."""
     w, params = where(f, store.dialect)
-    sql = f"SELECT id, lat, lon, type, fatalities, date FROM events WHERE {w} ORDER BY date, id LIMIT ?"
-    rows = store.conn.execute(store.dialect.sql(sql), [*params, MAX_POINTS + 1]).fetchall()
-    out = [list(_values(r)) for r in rows[:MAX_POINTS]]
+    # No ORDER BY: the page does not need an order, and without one SQLite reads the covering
+    # index (if the schema has one) instead of sorting 30k rows.
+    sql = f"SELECT id, lat, lon, type, fatalities, date FROM events WHERE {w} LIMIT ?"
+    cur = store.conn.cursor()
+    if store.dialect.name == "sqlite":
+        cur.row_factory = None  # plain tuples: a third faster than sqlite3.Row for 30k rows
+    cur.execute(store.dialect.sql(sql), [*params, MAX_POINTS + 1])
+    rows = [_values(r) for r in cur.fetchall()]
+    truncated = len(rows) > MAX_POINTS
+    rows = rows[:MAX_POINTS]
+    types: dict[str | None, int] = {}
+    cols: tuple = tuple(zip(*rows, strict=True)) if rows else ((),) * 6
     return {
         "columns": ["id", "lat", "lon", "type", "fatalities", "date"],
-        "rows": out,
-        "truncated": len(rows) > MAX_POINTS,
+        "id": list(cols[0]),
+        "lat": list(cols[1]),
+        "lon": list(cols[2]),
+        "type": [types.setdefault(t, len(types)) for t in cols[3]],
+        "types": list(types),
+        "fatalities": list(cols[4]),
+        "date": list(cols[5]),
+        "truncated": truncated,
     }
 
 
@@ -183,9 +199,47 @@ def facets(store: Any, f: EventFilter) -> dict:
     }
 
 
+class ResponseCache:
+    """The last few JSON bodies of the page's views, valid while the events do not change.
+
+    Every event change (ingest, re-extraction) adds a row to ``event_changes``, so its largest id
+    is a version of the data: one indexed lookup instead of re-running a 30k-row query when the
+    analyst goes back to a filter or a second analyst opens the page.
+    """
+
+    def __init__(self, size: int = 48):
+        self.size = size
+        self._items: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def version(store: Any) -> Any:
+        row = store.conn.execute(store.dialect.sql("SELECT MAX(id) FROM event_changes")).fetchone()
+        return _values(row)[0]
+
+    def get_or_make(self, key: tuple, make: Callable[[], Any]) -> bytes:
+        with self._lock:
+            body = self._items.get(key)
+            if body is not None:
+                self._items.move_to_end(key)
+                return body
+        body = json.dumps(make(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with self._lock:
+            self._items[key] = body
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return body
+
+
 def page_router(get_store: Callable[[], Any]) -> APIRouter:
     """The page, its static files and its three JSON views, over ``get_store()``."""
     router = APIRouter()
+    cache = ResponseCache()
+
+    def cached(kind: str, f: EventFilter, make: Callable[[Any], Any], *extra: Any) -> Response:
+        store = get_store()
+        body = cache.get_or_make((kind, cache.version(store), f, *extra), lambda: make(store))
+        return Response(body, media_type="application/json", headers=JSON_HEADERS)
 
     @router.get("/", include_in_schema=False)
     def index(request: Request) -> Response:
@@ -198,7 +252,7 @@ def page_router(get_store: Callable[[], Any]) -> APIRouter:
     @router.get("/page/points", tags=["page"])
     def page_points(f: Filters) -> Response:
         """Every matching event as a compact row, for the map and the timeline."""
-        return _json(points(get_store(), f))
+        return cached("points", f, lambda store: points(store, f))
 
     @router.get("/page/events", tags=["page"])
     def page_events(
@@ -208,12 +262,14 @@ def page_router(get_store: Callable[[], Any]) -> APIRouter:
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Response:
         """One page of event summaries in the order the table asks for."""
-        return _json(sorted_events(get_store(), f, sort, limit, offset))
+        return cached(
+            "events", f, lambda store: sorted_events(store, f, sort, limit, offset), sort, limit, offset
+        )
 
     @router.get("/page/facets", tags=["page"])
     def page_facets(f: Filters) -> Response:
         """Filter menu choices with counts."""
-        return _json(facets(get_store(), f))
+        return cached("facets", f, lambda store: facets(store, f))
 
     return router
 

@@ -9,8 +9,16 @@ from raqib.model.span import Span
 
 def fig(kind, value, start, *, who="people", where_key=None, approximate=False, previous=None):
     span = Span(start, start + 5, "x" * 5)
-    return Figure(kind=kind, value=value, evidence=span, number=span, who=who, where_key=where_key,
-                  approximate=approximate, previous=previous)
+    return Figure(
+        kind=kind,
+        value=value,
+        evidence=span,
+        number=span,
+        who=who,
+        where_key=where_key,
+        approximate=approximate,
+        previous=previous,
+    )
 
 
 def test_title_repeat_merges_into_body_evidence():
@@ -39,6 +47,9 @@ def test_rounded_count_joins_its_exact_value():
 
 
 def test_update_drops_the_old_value_and_denial_drops_the_value():
-    out = merge([fig("killed", 10, 5), fig("killed", 21, 60, previous=10), fig("killed", 235, 90)],
-                title_end=0, denied={235})
+    out = merge(
+        [fig("killed", 10, 5), fig("killed", 21, 60, previous=10), fig("killed", 235, 90)],
+        title_end=0,
+        denied={235},
+    )
     assert [f.value for f in out] == [21]

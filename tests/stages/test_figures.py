@@ -94,7 +94,10 @@ def test_parts_of_a_figure_take_its_kind():
 def test_coordinated_counts_follow_the_first():
     doc = make_doc("أعلنت الوزارة أن 40 شهيدا سقطوا بينهم 15 طفلا و 12 امرأة و90 شخصا أصيبوا بجروح.")
     assert [(f.kind, f.value) for f in doc.figures] == [
-        ("killed", 40), ("killed", 15), ("killed", 12), ("injured", 90),
+        ("killed", 40),
+        ("killed", 15),
+        ("killed", 12),
+        ("injured", 90),
     ]
 
 
@@ -148,7 +151,10 @@ def test_families_and_ranges():
 
 def test_others_take_the_previous_who():
     doc = make_doc("قتل 3 جنود وأصيب 5 آخرون في الهجوم.")
-    assert [(f.kind, f.value, f.who) for f in doc.figures] == [("killed", 3, "soldiers"), ("injured", 5, "soldiers")]
+    assert [(f.kind, f.value, f.who) for f in doc.figures] == [
+        ("killed", 3, "soldiers"),
+        ("injured", 5, "soldiers"),
+    ]
 
 
 def test_approximation_is_flagged():
@@ -260,7 +266,8 @@ def test_generic_sources_are_rendered_in_english(text, name_en):
 def test_source_carries_to_a_continuation():
     doc = make_doc("أكد مصدر مطلع مقتل 3 أشخاص في التفجير. وأضاف المصدر أن 5 آخرين أصيبوا بجروح.")
     assert [(f.kind, f.source.name_en if f.source else None) for f in doc.figures] == [
-        ("killed", "informed source"), ("injured", "informed source"),
+        ("killed", "informed source"),
+        ("injured", "informed source"),
     ]
 
 
@@ -278,7 +285,8 @@ def test_where_is_the_place_in_the_sentence():
         entities=[("LOC", "دوما", "Douma"), ("LOC", "حرستا", "Harasta")],
     )
     assert [(f.value, f.where.text if f.where else None, f.where_key) for f in doc.figures] == [
-        (5, "دوما", "Douma"), (3, "حرستا", "Harasta"),
+        (5, "دوما", "Douma"),
+        (3, "حرستا", "Harasta"),
     ]
 
 

@@ -2,6 +2,8 @@
 // /page/* are the page's compact views (raqib/web/page.py); /events/{id}, /articles/{id} and the
 // exports are the public API (raqib/web/api.py). All take the same filter parameters.
 
+import { dayOf } from "./timeline.js";
+
 export const PATHS = {
   points: "page/points",
   events: "page/events",
@@ -58,20 +60,25 @@ async function getJSON(url, key) {
   }
 }
 
-/** Map/timeline rows as objects: {id, lat, lon, type, fatalities, date}. */
+/**
+ * Map/timeline rows as objects {id, lat, lon, type, fatalities, date, day}; the server sends
+ * columns (one array per field, types as indexes into ``types``), which is smaller to send and parse.
+ */
 export async function fetchPoints(filters) {
-  const data = await getJSON(PATHS.points + query(filters), "points");
-  const cols = data.columns;
-  const idx = Object.fromEntries(cols.map((c, i) => [c, i]));
-  const rows = data.rows.map((r) => ({
-    id: r[idx.id],
-    lat: r[idx.lat],
-    lon: r[idx.lon],
-    type: r[idx.type],
-    fatalities: r[idx.fatalities],
-    date: r[idx.date],
-  }));
-  return { rows, truncated: !!data.truncated };
+  const d = await getJSON(PATHS.points + query(filters), "points");
+  const rows = new Array(d.id.length);
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] = {
+      id: d.id[i],
+      lat: d.lat[i],
+      lon: d.lon[i],
+      type: d.types[d.type[i]] ?? null,
+      fatalities: d.fatalities[i],
+      date: d.date[i],
+      day: dayOf(d.date[i]),
+    };
+  }
+  return { rows, truncated: !!d.truncated };
 }
 
 export function fetchEvents(filters, { sort = "-date", limit = 50, offset = 0 } = {}) {

@@ -19,6 +19,9 @@ class App {
     this.countryNames = new Map();
     this.facets = null;
     this.busy = 0;
+    this.facetsBusy = 0;
+    this._seq = 0;
+    this._facetSeq = 0;
     this.timings = {};
     this.form = $("#filters");
     this.map = new MapView($("#map"), {
@@ -74,7 +77,9 @@ class App {
       else this.state[k] = v;
     }
     const filtersChanged = !sameFilters(before, this.state);
-    return this.refresh({ points: filtersChanged, facets: filtersChanged, ...what });
+    const datesChanged = before.start !== this.state.start || before.end !== this.state.end;
+    // Points hold every date (the timeline needs them): a new date range only refilters them here.
+    return this.refresh({ points: filtersChanged, facets: filtersChanged || datesChanged, ...what });
   }
 
   setDates(from, to) {
@@ -83,27 +88,42 @@ class App {
 
   _inDays(p, a, b) {
     if (a === null || a === undefined) return true;
-    const d = dayOf(p.date);
-    return d !== null && d >= a && d <= b;
+    return p.day !== null && p.day >= a && p.day <= b;
   }
 
   _dateFilter() {
     const a = dayOf(this.state.start);
     const b = dayOf(this.state.end);
     if (a === null && b === null) return null;
-    return (p) => {
-      const d = dayOf(p.date);
-      return d !== null && (a === null || d >= a) && (b === null || d <= b);
-    };
+    return (p) => p.day !== null && (a === null || p.day >= a) && (b === null || p.day <= b);
   }
 
   /** Fetches what the current state needs and redraws; resolves when everything is drawn. */
   async refresh({ points = true, facets = true, table = true, fit = false } = {}) {
     const t0 = performance.now();
+    const seq = ++this._seq;
     writeState(this.state);
     this._updateExports();
     this.map.setHighlight(this.state.country, this.state.admin1);
     const withDates = filtersOf(this.state);
+    const fail = (err) => {
+      if (err.name !== "AbortError") this._error(err instanceof ApiError ? `The server said: ${err.message}` : String(err.message || err));
+    };
+    // Menus and the overview's provinces follow on their own: the map and table do not wait for them.
+    if (facets) {
+      this._facetsBusy(1);
+      fetchFacets(withDates)
+        .then((f) => {
+          if (seq < this._facetSeq) return;
+          this._facetSeq = seq;
+          this.facets = f;
+          this._fillPlaces();
+          this._fillActors();
+          this._overview();
+        })
+        .catch(fail)
+        .finally(() => this._facetsBusy(-1));
+    }
     const jobs = [];
     this._busy(1);
     if (points) {
@@ -124,15 +144,6 @@ class App {
       const sort = this.state.sort || "-date";
       jobs.push(fetchEvents(withDates, { sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE }).then((data) => this.table.setData(data, sort, page)));
     }
-    if (facets) {
-      jobs.push(
-        fetchFacets(withDates).then((f) => {
-          this.facets = f;
-          this._fillPlaces();
-          this._fillActors();
-        }),
-      );
-    }
     try {
       await Promise.all(jobs);
       this.timeline.setRange(this.state.start || null, this.state.end || null);
@@ -142,12 +153,17 @@ class App {
       this._overview();
       this._clearError();
     } catch (err) {
-      if (err.name !== "AbortError") this._error(err instanceof ApiError ? `The server said: ${err.message}` : String(err.message || err));
+      fail(err);
     } finally {
       this._busy(-1);
     }
     this.timings.lastRefresh = performance.now() - t0;
     document.body.dataset.refreshMs = String(Math.round(this.timings.lastRefresh));
+  }
+
+  _facetsBusy(d) {
+    this.facetsBusy += d;
+    document.body.dataset.facetsBusy = String(this.facetsBusy);
   }
 
   _busy(d) {

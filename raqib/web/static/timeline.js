@@ -91,7 +91,7 @@ export class Timeline {
     let d1 = -Infinity;
     const days = [];
     for (const p of this.points) {
-      const d = dayOf(p.date);
+      const d = p.day !== undefined ? p.day : dayOf(p.date);
       days.push(d);
       if (d === null) continue;
       if (d < d0) d0 = d;
