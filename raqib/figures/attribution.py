@@ -120,6 +120,7 @@ class Attributor:
         self.places = places
         self.last: Source | None = None
         self.toks_starts = [t.start for t in self.toks]
+        self.src_idx = [i for i, info in enumerate(infos) if info.src_any]
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -292,10 +293,9 @@ class Attributor:
         """Attributions among tokens [a, b) of one sentence; updates the last source."""
         out: list[Attribution] = []
         infos, toks = self.infos, self.toks
-        for i in range(a, b):
+        lo, hi = bisect.bisect_left(self.src_idx, a), bisect.bisect_left(self.src_idx, b)
+        for i in self.src_idx[lo:hi]:
             info = infos[i]
-            if not info.src_any:
-                continue
             cue = toks[i].text
             if info.has("src_prep"):
                 j = i + 1

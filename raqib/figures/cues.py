@@ -156,7 +156,9 @@ def classify(norm: str) -> Info:
         and (norm.endswith("يا") or norm.endswith("يين") or norm.endswith("يون"))
     )
     src_any = bool(tags & _SRC_TAGS)
-    return Info(norm, pred, noun, noun_count, definite, kin, frozenset(tags), src_head, src_mod, nisba, src_any)
+    return Info(
+        norm, pred, noun, noun_count, definite, kin, frozenset(tags), src_head, src_mod, nisba, src_any
+    )
 
 
 _SRC_TAGS = frozenset({"src_prep", "src_verb", "src_cont", "src_from"})

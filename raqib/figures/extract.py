@@ -94,9 +94,15 @@ class Extractor:
                 k += 1
         self.quantities = [q for q in doc.numbers if self._usable(q, date_spans)]
         self.qtok: dict[int, Quantity] = {}
-        for q in self.quantities:
-            for k in range(self._first(q.span.start), self._last(q.span.end) + 1):
+        self.q_first: list[tuple[int, Quantity]] = []  # (first token, quantity), in text order
+        for q in sorted(self.quantities, key=lambda q: q.span.start):
+            first = self._first(q.span.start)
+            self.q_first.append((first, q))
+            for k in range(first, self._last(q.span.end) + 1):
                 self.qtok[k] = q
+        self.q_first_idx = [k for k, _q in self.q_first]
+        # Words that may count themselves (مقتل طفل، شخصين): the only places _implicit looks.
+        self.noun_idx = [i for i, info in enumerate(infos) if info.noun is not None]
         self.last_kind: str | None = None
 
     # -- positions --------------------------------------------------------------------------
@@ -131,15 +137,20 @@ class Extractor:
     def candidates(self, a: int, b: int) -> list[Cand]:
         """Numbers and self-counting nouns among tokens [a, b)."""
         out: list[Cand] = []
-        seen: set[int] = set()
-        for k in range(a, b):
-            q = self.qtok.get(k)
-            if q is None or id(q) in seen:
-                continue
-            seen.add(id(q))
+        lo, hi = bisect.bisect_left(self.q_first_idx, a), bisect.bisect_left(self.q_first_idx, b)
+        for _k, q in self.q_first[lo:hi]:
             c = Cand(
                 q.span.start, q.span.end, int(q.value), q, self._first(q.span.start), self._last(q.span.end)
             )
+            info = self.infos[c.first]
+            if c.first == c.last and info.noun is not None and (info.noun_count or info.noun.count) == 2:
+                # A dual noun read as the number 2 (شخصين، امرأتين) counts itself.
+                if info.definite or info.noun.role not in ("person", "kind"):
+                    continue
+                c.count = 2
+                self._noun_head(c, c.first, info, b)
+                out.append(c)
+                continue
             self._head(c, b)
             if q.unit == "year" and not (
                 c.head_type in ("kind", "person")
@@ -150,20 +161,17 @@ class Extractor:
             ):
                 continue
             out.append(c)
-        k = a
-        infos = self.infos
-        while k < b:
-            if infos[k].noun is None:
-                k += 1
+        skip_to = a
+        lo, hi = bisect.bisect_left(self.noun_idx, a), bisect.bisect_left(self.noun_idx, b)
+        for k in self.noun_idx[lo:hi]:
+            if k < skip_to:
                 continue
             c = self._implicit(k, a, b)
             if c is not None:
                 out.append(c)
                 if c.q is not None:  # طفلان اثنان: the dual and its number are one count
                     out = [x for x in out if x.q is not c.q or x is c]
-                k = c.last + 1
-                continue
-            k += 1
+                skip_to = c.last + 1
         out.sort(key=lambda c: c.start)
         return out
 
@@ -176,6 +184,8 @@ class Extractor:
             return None
         count = info.noun_count or noun.count
         tok = self.toks[i]
+        if info.definite:  # القتيلين، الطفل: people already introduced
+            return None
         if count == 2:
             if i > a and self.qtok.get(i - 1) is not None:
                 return None
@@ -187,7 +197,7 @@ class Extractor:
                 c.last = self._last(nxt.span.end)
             self._noun_head(c, i, info, b)
             return c
-        if count != 1 or info.definite:
+        if count != 1:
             return None
         prev = self.infos[i - 1] if i > a and not self.boundary(i - 1, i) else None
         # Deaths by natural causes (وفاة والدها، توفي ابنه) fill culture pages: a lone
@@ -207,9 +217,14 @@ class Extractor:
             and nxt.norm in lx.POST_SINGULAR
             and not (nxt.pred is not None and nxt.pred.soft)
             and not info.kin
+            and (noun.role == "kind" or noun.label in lx.VICTIM_WHO)
             and (prev is None or i - 1 not in self.qtok)
         )
         if not (prev_ok or post_ok):
+            return None
+        # قتل انتحاري 8 أشخاص: a lone noun after a verb with a count right behind it is the
+        # verb's subject (the killer), not a victim.
+        if prev_ok and prev.pred.verb and any(k in self.qtok for k in range(i + 1, min(i + 4, b))):
             return None
         c = Cand(tok.start, tok.end, 1, None, i, i, i, self.doc.span(tok.start, tok.end), info, count=1)
         self._noun_head(c, i, info, b)
@@ -409,7 +424,9 @@ class Extractor:
             return None
         who = c.who or "people"
         if c.head_type == "others":
-            who = prev.who if prev is not None else "people"
+            # "وإصابة 18 آخرين" after "بينهم 5 أطفال": the others are like the whole, not the part.
+            like = prev.parent if prev is not None and prev.parent is not None and reason != "part" else prev
+            who = like.who if like is not None else "people"
         elif c.head_type == "bare" and parent is not None:
             who = parent.who
         ev_start, ev_end = c.start, self.toks[head_end].end if c.head is not None else c.end

@@ -225,7 +225,6 @@ POST_PLURAL = frozenset(
         "لجؤوا",
         "اعتقلوا",
         "اعتقلا",
-        "فقدوا",
         "اختفوا",
         "أجلوا",
         "أعدموا",
@@ -309,6 +308,13 @@ _PERSON_NOUNS = [
     ("families", ["عائلة", "أسرة"], ["عائلات", "أسر", "عوائل"], False),
 ]
 
+_NOT_DUALS = ("طالبان",)
+# Who-labels that may be counted by a verb after a lone noun (مدني قتل): a victim reading;
+# رجل قتل / انتحاري قتل usually name the killer.
+VICTIM_WHO = frozenset(
+    {"civilians", "children", "women", "journalists", "medical staff", "students", "workers"}
+)
+
 # Kinship nouns with a pronoun count one person: استشهاد نجله، مقتل ابنه.
 KIN = frozenset(
     normalize_str(w)
@@ -376,6 +382,9 @@ def nouns() -> dict[str, Noun]:
     for raw in _REFUGEES[1]:
         out.setdefault(normalize_str(raw), Noun("kind", "displaced", None, "refugees"))
     add(_PERSON_NOUNS, "person")
+    # طالبان is the Taliban far more often than "two students".
+    for form in _NOT_DUALS:
+        out.pop(normalize_str(form), None)
     # رجلي أمن: the construct dual of رجل before its genitive.
     out.setdefault(normalize_str("رجلي"), Noun("person", "men", 2))
     return out

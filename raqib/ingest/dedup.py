@@ -68,7 +68,10 @@ def minhash(title: str | None, body: str) -> str:
     import numpy as np
 
     x = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles),
+        (
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+            for s in shingles
+        ),
         dtype=np.uint64,
         count=len(shingles),
     )

@@ -45,7 +45,9 @@ def parse_feed(
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         reason = getattr(parsed.get("bozo_exception"), "args", ["not a feed"])
-        yield InputError(f"not a readable RSS/Atom feed ({reason[0] if reason else 'parse error'})", source=origin)
+        yield InputError(
+            f"not a readable RSS/Atom feed ({reason[0] if reason else 'parse error'})", source=origin
+        )
         return
     outlet = (parsed.feed.get("title") or "").strip() or None
     for n, entry in enumerate(parsed.entries, 1):
@@ -87,9 +89,15 @@ def _entry_article(entry, where: str, outlet: str | None, fetch_pages: bool, pol
     if not text.strip():
         raise InputError("feed entry has no text", source=where)
     return RawArticle(
-        text=text, title=title, published=day, published_at=raw, url=link, id=entry.get("id") or None,
-        outlet=outlet, origin=where,
-    )  # fmt: skip
+        text=text,
+        title=title,
+        published=day,
+        published_at=raw,
+        url=link,
+        id=entry.get("id") or None,
+        outlet=outlet,
+        origin=where,
+    )
 
 
 def _html_to_text(s: str) -> str:

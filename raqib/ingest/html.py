@@ -19,9 +19,24 @@ from raqib.errors import InputError
 from raqib.ingest.records import RawArticle, parse_when
 
 _DROP_TAGS = (
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
-    "select", "template", "figure", "figcaption", "menu", "dialog",
-)  # fmt: skip
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "template",
+    "figure",
+    "figcaption",
+    "menu",
+    "dialog",
+)
 # class/id words of blocks that are not article text (share bars, related links, comments, ads...).
 _BOILERPLATE = regex.compile(
     r"(?i)(^|[-_\s])(comment|share|social|related|recommend|sidebar|side-bar|footer|header|menu|navbar|nav|"
@@ -29,7 +44,14 @@ _BOILERPLATE = regex.compile(
     r"trending|outbrain|taboola|author-bio|byline-social)([-_\s]|$)"
 )
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "webpage"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "webpage",
+}
 _WS = regex.compile(r"[ \t\r\f\v\u00a0]+")
 # A paragraph whose text is mostly links is navigation (Readability uses 0.5 too).
 MAX_LINK_DENSITY = 0.5

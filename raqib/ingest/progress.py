@@ -11,8 +11,15 @@ from typing import TextIO
 class Progress:
     """``update(n)`` as work is done; ``close()`` prints the final line."""
 
-    def __init__(self, total: int | None, *, label: str = "ingest", stream: TextIO | None = None,
-                 enabled: bool = True, unit: str = "art"):  # fmt: skip
+    def __init__(
+        self,
+        total: int | None,
+        *,
+        label: str = "ingest",
+        stream: TextIO | None = None,
+        enabled: bool = True,
+        unit: str = "art",
+    ):
         self.total = total
         self.label = label
         self.stream = stream or sys.stderr

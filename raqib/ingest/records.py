@@ -89,7 +89,7 @@ def read_jsonl_file(path: Path) -> Iterator[RawArticle | InputError]:
     """One article per line (gzip when the name ends in .gz), streamed."""
     origin = str(path)
     try:
-        fh = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+        fh = gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")  # noqa: SIM115
     except OSError as exc:
         yield InputError(f"cannot read ({exc.strerror or exc})", source=origin)
         return
@@ -126,7 +126,9 @@ def parse_json_record(line: bytes | str, origin: str, n: int) -> RawArticle:
     return record_from_dict(rec, f"{origin}:{n}", origin=origin, line=n)
 
 
-def record_from_dict(rec: dict, where: str, *, origin: str | None = None, line: int | None = None) -> RawArticle:
+def record_from_dict(
+    rec: dict, where: str, *, origin: str | None = None, line: int | None = None
+) -> RawArticle:
     text = _pick(rec, _TEXT_KEYS)
     title = _pick(rec, _TITLE_KEYS)
     if not text.strip() and not title.strip():

@@ -7,6 +7,7 @@ skips everything already committed (ids, URLs and text hashes are checked before
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import sys
@@ -101,8 +102,11 @@ def ingest(
     log: TextIO | None = None,
     policy: FetchPolicy | None = None,
     fetch_pages: bool = True,
+    stages: Sequence[str] | None = None,
 ) -> IngestSummary:
-    """Read, de-duplicate, extract and store every article of ``sources``; see the module doc."""
+    """Read, de-duplicate, extract and store every article of ``sources``; see the module doc.
+
+    ``stages`` limits the pipeline to some stages (for benchmarks of the ingest machinery)."""
     log = log or sys.stderr
     summary = IngestSummary()
     start = time.monotonic()
@@ -160,7 +164,7 @@ def ingest(
             summary.events.update(events)
         bar.update(len(batch))
 
-    with _Extractor(workers) as extractor:
+    with _Extractor(workers, stages) as extractor:
         in_flight: deque = deque()
         for chunk in _batches(candidates(), batch_size):
             if isinstance(chunk, FeedDone):
@@ -179,8 +183,15 @@ def ingest(
     return summary
 
 
-def reextract(store: Store, *, force: bool = False, workers: int = 2, batch_size: int = 200,
-              progress: bool = True, log: TextIO | None = None) -> IngestSummary:  # fmt: skip
+def reextract(
+    store: Store,
+    *,
+    force: bool = False,
+    workers: int = 2,
+    batch_size: int = 200,
+    progress: bool = True,
+    log: TextIO | None = None,
+) -> IngestSummary:
     """Re-run the current extractor over stored articles made by an older one (all with ``force``);
     event creations, updates and deletions are recorded in the changes feed."""
     log = log or sys.stderr
@@ -218,18 +229,19 @@ def reextract(store: Store, *, force: bool = False, workers: int = 2, batch_size
 # -- extraction in worker processes ----------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _pipeline():
+@lru_cache(maxsize=4)
+def _pipeline(stages: tuple[str, ...] | None = None):
     from raqib.pipeline import Pipeline
 
-    return Pipeline()
+    return Pipeline(stages=stages)
 
 
 def _extract_one(payload: tuple) -> tuple[str, object]:
     """("ok", Doc.to_dict() without text) or ("error", reason): never raises across processes."""
-    id_, title, body, published, url = payload
+    id_, title, body, published, url, *rest = payload
+    stages = rest[0] if rest else None
     try:
-        doc = _pipeline()(body, title=title, published=published, url=url, id=id_)
+        doc = _pipeline(stages)(body, title=title, published=published, url=url, id=id_)
         return "ok", doc.to_dict(include_text=False)
     except InputError as exc:
         return "error", str(exc)
@@ -252,21 +264,24 @@ class _Done:
 class _Extractor:
     """A pool of extraction processes, or in-process extraction with ``workers <= 1``."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, stages: Sequence[str] | None = None):
         self.workers = max(1, int(workers))
+        self.stages = tuple(stages) if stages is not None else None
         self.pool = None
 
     def __enter__(self) -> _Extractor:
         return self
 
     def submit(self, payloads: list[tuple]):
+        if self.stages is not None:
+            payloads = [(*p, self.stages) for p in payloads]
         if self.workers <= 1:
             return _Done(_extract_many(payloads))
         if self.pool is None:
             # Started on the first batch (a run with nothing new starts no process). fork: the
             # workers inherit the imported code; each loads its own knowledge base once.
             ctx = multiprocessing.get_context("fork")
-            self.pool = ctx.Pool(self.workers, initializer=_warm)
+            self.pool = ctx.Pool(self.workers, initializer=_warm, initargs=(self.stages,))
         chunk = max(1, len(payloads) // (self.workers * 4))
         return self.pool.map_async(_extract_one, payloads, chunksize=chunk)
 
@@ -279,12 +294,10 @@ class _Extractor:
             self.pool.join()
 
 
-def _warm() -> None:
-    p = _pipeline()
-    try:
-        p.warm_up()
-    except Exception:  # noqa: BLE001 - a missing kb surfaces per article with its reason
-        pass
+def _warm(stages: tuple[str, ...] | None = None) -> None:
+    # A missing kb is not fatal here: it surfaces per article, with its reason, in the summary.
+    with contextlib.suppress(Exception):
+        _pipeline(stages).warm_up()
 
 
 # -- helpers -----------------------------------------------------------------------------------------

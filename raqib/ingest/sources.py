@@ -54,18 +54,26 @@ def walk(folder: Path) -> Iterator[Path]:
 
 def kind_of(path: Path) -> str | None:
     name = path.name.lower()
-    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES),
-                           ("feed", FEED_SUFFIXES)):  # fmt: skip
+    for kind, suffixes in (
+        ("jsonl", JSONL_SUFFIXES),
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+    ):
         if name.endswith(suffixes):
             return kind
     return None
 
 
-def read_file(path: Path, *, policy=None, fetch_pages: bool = False, explicit: bool = False) -> Iterator[Item]:
+def read_file(
+    path: Path, *, policy=None, fetch_pages: bool = False, explicit: bool = False
+) -> Iterator[Item]:
     kind = kind_of(path)
     if kind is None:
         if explicit:
-            yield InputError("unknown file type (expected .txt, .jsonl[.gz], .html, .rss/.atom/.xml)", source=str(path))
+            yield InputError(
+                "unknown file type (expected .txt, .jsonl[.gz], .html, .rss/.atom/.xml)", source=str(path)
+            )
         return
     if kind == "jsonl":
         yield from read_jsonl_file(path)
@@ -83,7 +91,9 @@ def read_file(path: Path, *, policy=None, fetch_pages: bool = False, explicit: b
             yield from _html(data, None, str(path))
 
 
-def read_url(url: str, *, feed_state: FeedState | None = None, policy=None, fetch_pages: bool = True) -> Iterator[Item]:
+def read_url(
+    url: str, *, feed_state: FeedState | None = None, policy=None, fetch_pages: bool = True
+) -> Iterator[Item]:
     """A feed URL (conditional GET with the validators of the last fetch) or an article page URL."""
     etag, modified = feed_state(url) if feed_state else (None, None)
     try:
@@ -124,7 +134,9 @@ def estimate_total(sources: Sequence[str]) -> int | None:
                 try:
                     opener = gzip.open if f.name.endswith(".gz") else open
                     with opener(f, "rb") as fh:
-                        total += sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
+                        total += sum(
+                            chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b"")
+                        )
                 except OSError:
                     pass
             elif kind is not None:

@@ -30,7 +30,9 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
     sub_types = Counter(r.sub_type for r in reps if r.sub_type)
     sub_type = max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s))) if sub_types else None
     located = [r for r in reps if (r.event.get("location") or {}).get("lat") is not None] or reps
-    loc_rep = min(located, key=lambda r: ((r.event.get("location") or {}).get("geo_precision") or 9, r.sort_key))
+    loc_rep = min(
+        located, key=lambda r: ((r.event.get("location") or {}).get("geo_precision") or 9, r.sort_key)
+    )
     actor_rep = max(reps, key=lambda r: (len(r.actors), -reps.index(r)))
     ev = actor_rep.event
     assoc1 = _union_actors(r.event.get("actors", {}).get("assoc_actor_1") for r in reps)
@@ -68,7 +70,8 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
                 "published": r.published,
                 "attributed_to": r.event.get("source"),
                 "sub_type": r.sub_type,
-                "evidence": r.event.get("evidence_spans") or ([r.event["evidence"]] if r.event.get("evidence") else []),
+                "evidence": r.event.get("evidence_spans")
+                or ([r.event["evidence"]] if r.event.get("evidence") else []),
                 "triggers": r.event.get("triggers") or [],
             }
             for r in reps
@@ -81,7 +84,9 @@ def _reported(reps: Sequence[Report], field: str) -> list[dict]:
     for r in reps:
         value = getattr(r, field)
         if value is not None:
-            out.append({"value": value, "article_id": r.article_id, "outlet": r.outlet, "source": r.source_name})
+            out.append(
+                {"value": value, "article_id": r.article_id, "outlet": r.outlet, "source": r.source_name}
+            )
     return out
 
 

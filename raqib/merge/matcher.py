@@ -36,7 +36,9 @@ class Candidate:
 Similarity = Callable[[str, Sequence[str]], list[float]]
 
 
-def choose_event(report: Report, candidates: Sequence[Candidate], similarity: Similarity | None = None) -> str | None:
+def choose_event(
+    report: Report, candidates: Sequence[Candidate], similarity: Similarity | None = None
+) -> str | None:
     """The id of the candidate event ``report`` belongs to, or None to found a new event."""
     if not candidates:
         return None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from raqib.model.doc import Doc
 from raqib.text.sentences import split_sentences
-from raqib.text.tokenize import tokenize
+from raqib.text.tokenize import tokenize_view
 
 if TYPE_CHECKING:
     from raqib.pipeline import Context
@@ -17,4 +17,4 @@ def run(doc: Doc, ctx: Context) -> Doc:
     if doc.title:
         sentences += split_sentences(doc.text, 0, len(doc.title))
     sentences += split_sentences(doc.text, doc.body_start, len(doc.text))
-    return doc.with_(sentences=tuple(sentences), tokens=tuple(tokenize(doc.text)))
+    return doc.with_(sentences=tuple(sentences), tokens=tuple(tokenize_view(doc.view)))

@@ -22,11 +22,38 @@ MEDIA_TYPES = {
 }
 # ACLED's column order (ACLED export format, 2023).
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)  # fmt: skip
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
 _ACLED_TYPES = {
     "battles": "Battles",
     "explosions_remote_violence": "Explosions/Remote violence",
@@ -86,7 +113,9 @@ def flat_row(ev: dict) -> dict:
         "actor2": ev.get("actor2") or "",
         "assoc_actor_2": "; ".join(a.get("name", "") for a in actors.get("assoc_actor_2") or []),
         "inter2": inter2 if inter2 is not None else "",
-        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else (inter1 or ""),
+        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
+        if inter1 and inter2
+        else (inter1 or ""),
         "civilian_targeting": "Civilian targeting" if ev.get("civilian_targeting") else "",
         "iso": "",
         "region": "",
@@ -169,8 +198,10 @@ def _parquet(events: Iterable[dict], out: BinaryIO) -> int:
         row["json"] = json.dumps(ev, ensure_ascii=False)
         rows.append(row)
     columns = [*ACLED_COLUMNS, "n_sources", "json"]
-    table = pa.Table.from_pylist(rows, schema=_schema(pa, columns)) if rows else pa.table(
-        {c: pa.array([], type=_type(pa, c)) for c in columns}
+    table = (
+        pa.Table.from_pylist(rows, schema=_schema(pa, columns))
+        if rows
+        else pa.table({c: pa.array([], type=_type(pa, c)) for c in columns})
     )
     pq.write_table(table, out)
     return len(rows)

@@ -89,7 +89,9 @@ def where(f: EventFilter, dialect: Any) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def list_events(conn: Any, dialect: Any, f: EventFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+def list_events(
+    conn: Any, dialect: Any, f: EventFilter, *, limit: int = 50, offset: int = 0
+) -> tuple[int, list[dict]]:
     """(total matching, one page of event summaries), newest first."""
     w, params = where(f, dialect)
     total = _first(conn.execute(dialect.sql(f"SELECT COUNT(*) FROM events WHERE {w}"), params).fetchone())
@@ -203,7 +205,9 @@ def normalize_since(since: str | None) -> str:
     try:
         dt = datetime.fromisoformat(s[:-1] + "+00:00" if s.endswith("Z") else s)
     except ValueError:
-        raise InputError(f"since={since!r} is not an ISO date or timestamp (e.g. 2018-03-01T12:00:00Z)") from None
+        raise InputError(
+            f"since={since!r} is not an ISO date or timestamp (e.g. 2018-03-01T12:00:00Z)"
+        ) from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -7,6 +7,7 @@ through the query functions of ``raqib.store.queries`` so the CLI, the API and w
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Iterator, Sequence
@@ -65,10 +66,8 @@ class Store:
     def close(self) -> None:
         with self._lock:
             for conn in self._conns:
-                try:
+                with contextlib.suppress(Exception):  # closing is best effort
                     conn.close()
-                except Exception:  # noqa: BLE001 - closing is best effort
-                    pass
             self._conns.clear()
         self._local = threading.local()
 
@@ -120,11 +119,23 @@ class Store:
                     "origin, text, body_start, doc_json, extractor_id, added_at, extracted_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     (
-                        art.id, art.url, art.text_hash, art.minhash, art.outlet, art.title, art.published,
-                        art.published_at, art.origin, art.text, art.body_start, _doc_json(doc), extractor_id,
-                        at, at,
+                        art.id,
+                        art.url,
+                        art.text_hash,
+                        art.minhash,
+                        art.outlet,
+                        art.title,
+                        art.published,
+                        art.published_at,
+                        art.origin,
+                        art.text,
+                        art.body_start,
+                        _doc_json(doc),
+                        extractor_id,
+                        at,
+                        at,
                     ),
-                )  # fmt: skip
+                )
                 if cur.rowcount != 1:
                     continue
                 added.append(art.id)
@@ -146,7 +157,9 @@ class Store:
                 if row is None:
                     continue
                 r = _row(row)
-                old = self.execute("SELECT DISTINCT event_id FROM reports WHERE article_id = ?", (article_id,))
+                old = self.execute(
+                    "SELECT DISTINCT event_id FROM reports WHERE article_id = ?", (article_id,)
+                )
                 affected |= {_first(x) for x in old.fetchall()}
                 for table in ("reports", "entities", "figures"):
                     self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -154,8 +167,14 @@ class Store:
                     "UPDATE articles SET doc_json = ?, extractor_id = ?, extracted_at = ? WHERE id = ?",
                     (_doc_json(doc), extractor_id, at, article_id),
                 )
-                meta = ArticleRow(id=article_id, text="", text_hash="", url=r["url"],
-                                  outlet=r["outlet"], published=r["published"])  # fmt: skip
+                meta = ArticleRow(
+                    id=article_id,
+                    text="",
+                    text_hash="",
+                    url=r["url"],
+                    outlet=r["outlet"],
+                    published=r["published"],
+                )
                 affected |= self._insert_annotations(article_id, meta, doc)
             return self._refresh_events(affected, extractor_id, at)
 
@@ -165,11 +184,21 @@ class Store:
                 "INSERT INTO entities (article_id, idx, type, key, name, name_en, country, category, lat, lon, "
                 "admin1, n_mentions, mentions_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article_id, i, ent.get("type") or "", ent.get("key"), ent.get("name"), ent.get("name_en"),
-                    ent.get("country"), ent.get("category"), ent.get("lat"), ent.get("lon"), ent.get("admin1"),
-                    len(ent.get("mentions") or []), json.dumps(ent.get("mentions") or [], ensure_ascii=False),
+                    article_id,
+                    i,
+                    ent.get("type") or "",
+                    ent.get("key"),
+                    ent.get("name"),
+                    ent.get("name_en"),
+                    ent.get("country"),
+                    ent.get("category"),
+                    ent.get("lat"),
+                    ent.get("lon"),
+                    ent.get("admin1"),
+                    len(ent.get("mentions") or []),
+                    json.dumps(ent.get("mentions") or [], ensure_ascii=False),
                 ),
-            )  # fmt: skip
+            )
         for i, fig in enumerate(doc.get("figures") or []):
             when = fig.get("when") or {}
             src = fig.get("source") or {}
@@ -179,11 +208,21 @@ class Store:
                 "when_end, source_name, evidence_start, evidence_end, evidence_text) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article_id, i, fig.get("kind") or "", fig.get("value"), fig.get("unit"),
-                    int(bool(fig.get("approximate"))), fig.get("where_key"), when.get("start"), when.get("end"),
-                    src.get("name_en") or src.get("text"), ev.get("start"), ev.get("end"), ev.get("text"),
+                    article_id,
+                    i,
+                    fig.get("kind") or "",
+                    fig.get("value"),
+                    fig.get("unit"),
+                    int(bool(fig.get("approximate"))),
+                    fig.get("where_key"),
+                    when.get("start"),
+                    when.get("end"),
+                    src.get("name_en") or src.get("text"),
+                    ev.get("start"),
+                    ev.get("end"),
+                    ev.get("text"),
                 ),
-            )  # fmt: skip
+            )
         affected: set[str] = set()
         for i, event in enumerate(doc.get("events") or []):
             rep = Report(article_id, i, event, url=art.url, outlet=art.outlet, published=art.published)
@@ -192,11 +231,21 @@ class Store:
                 "INSERT INTO reports (article_id, idx, event_id, slot, type, sub_type, date, actor1, actor2, "
                 "fatalities, injured, source_name, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article_id, i, event_id, rep.slot, rep.type, rep.sub_type, rep.date, event.get("actor1"),
-                    event.get("actor2"), rep.fatalities, rep.injured, rep.source_name,
+                    article_id,
+                    i,
+                    event_id,
+                    rep.slot,
+                    rep.type,
+                    rep.sub_type,
+                    rep.date,
+                    event.get("actor1"),
+                    event.get("actor2"),
+                    rep.fatalities,
+                    rep.injured,
+                    rep.source_name,
                     json.dumps(event, ensure_ascii=False),
                 ),
-            )  # fmt: skip
+            )
             affected.add(event_id)
         return affected
 
@@ -240,8 +289,16 @@ class Store:
             reps = []
             for row in rows:
                 r = _row(row)
-                reps.append(Report(r["article_id"], int(r["idx"]), json.loads(r["json"]), url=r["url"],
-                                   outlet=r["outlet"], published=r["published"]))  # fmt: skip
+                reps.append(
+                    Report(
+                        r["article_id"],
+                        int(r["idx"]),
+                        json.loads(r["json"]),
+                        url=r["url"],
+                        outlet=r["outlet"],
+                        published=r["published"],
+                    )
+                )
             canon = build_canonical(event_id, reps)
             new_json = json.dumps(canon, ensure_ascii=False, sort_keys=True)
             if was_live and new_json == old_json:
@@ -255,8 +312,17 @@ class Store:
     def _upsert_event(self, canon: dict, reps: Sequence[Report], canon_json: str, at: str) -> None:
         loc = canon.get("location") or {}
         first = reps[0]
-        texts = [loc.get("text"), loc.get("name_en"), loc.get("admin1"), loc.get("admin2"), loc.get("country"),
-                 canon.get("actor1"), canon.get("actor2"), canon.get("type"), canon.get("sub_type")]  # fmt: skip
+        texts = [
+            loc.get("text"),
+            loc.get("name_en"),
+            loc.get("admin1"),
+            loc.get("admin2"),
+            loc.get("country"),
+            canon.get("actor1"),
+            canon.get("actor2"),
+            canon.get("type"),
+            canon.get("sub_type"),
+        ]
         texts += [((r.event.get("evidence") or {}).get("text")) for r in reps]
         body = search_body(texts)
         self.execute(
@@ -274,13 +340,33 @@ class Store:
             "n_sources = excluded.n_sources, search_text = excluded.search_text, json = excluded.json, "
             "updated_at = excluded.updated_at, deleted = 0",
             (
-                canon["id"], first.slot, canon.get("type"), canon.get("sub_type"), canon.get("date"),
-                loc.get("country"), loc.get("admin1"), loc.get("admin2"), loc.get("admin3"), loc.get("text"),
-                loc.get("name_en"), loc.get("lat"), loc.get("lon"), loc.get("geo_precision"), canon.get("actor1"),
-                canon.get("actor2"), int(bool(canon.get("civilian_targeting"))), canon.get("fatalities"),
-                canon.get("injured"), canon["n_reports"], canon["n_sources"], body, canon_json, at, at,
+                canon["id"],
+                first.slot,
+                canon.get("type"),
+                canon.get("sub_type"),
+                canon.get("date"),
+                loc.get("country"),
+                loc.get("admin1"),
+                loc.get("admin2"),
+                loc.get("admin3"),
+                loc.get("text"),
+                loc.get("name_en"),
+                loc.get("lat"),
+                loc.get("lon"),
+                loc.get("geo_precision"),
+                canon.get("actor1"),
+                canon.get("actor2"),
+                int(bool(canon.get("civilian_targeting"))),
+                canon.get("fatalities"),
+                canon.get("injured"),
+                canon["n_reports"],
+                canon["n_sources"],
+                body,
+                canon_json,
+                at,
+                at,
             ),
-        )  # fmt: skip
+        )
         if self.dialect.name == "sqlite":
             self._search_delete(canon["id"])
             self.execute("INSERT INTO events_fts (event_id, body) VALUES (?, ?)", (canon["id"], body))
@@ -289,8 +375,9 @@ class Store:
         if self.dialect.name == "sqlite":
             self.execute("DELETE FROM events_fts WHERE event_id = ?", (event_id,))
 
-    def _change(self, event_id: str, change: str, at: str, extractor_id: str, before: str | None,
-                after: str | None) -> None:  # fmt: skip
+    def _change(
+        self, event_id: str, change: str, at: str, extractor_id: str, before: str | None, after: str | None
+    ) -> None:
         self.execute(
             "INSERT INTO event_changes (event_id, change, at, extractor_id, before_json, after_json) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -321,7 +408,9 @@ class Store:
         )
 
     # -- reading (shared with the API and web pages) ------------------------------------------
-    def list_events(self, f: queries.EventFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    def list_events(
+        self, f: queries.EventFilter, *, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[dict]]:
         return queries.list_events(self.conn, self.dialect, f, limit=limit, offset=offset)
 
     def iter_events(self, f: queries.EventFilter) -> Iterator[dict]:

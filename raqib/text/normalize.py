@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 # Characters deleted from the view: Arabic diacritics (harakat, tanwin, shadda, sukun, dagger
 # alef, Quranic marks), tatweel, and invisible formatting (ZWJ/ZWNJ/LRM/RLM/bidi embeddings).
 _DELETE = set(
@@ -80,25 +82,47 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Build the matching view of ``text`` (see the module docstring)."""
+    if _NEEDS_SLOW_PATH.search(text):
+        return _normalize_slow(text)
+    # Fast path (nearly every news article): every kept character maps to exactly one view
+    # character, so str.translate builds the view and the offsets are the original positions
+    # minus the deleted ones.
+    marked = _HASHTAG_UNDERSCORE.sub(" ", text) if "_" in text else text
+    view = marked.translate(_TABLE)
+    offsets: list[int] | range
+    if len(view) == len(text):
+        offsets = range(len(text))
+    else:
+        offsets = []
+        prev = 0
+        for m in _DELETED.finditer(marked):
+            offsets.extend(range(prev, m.start()))
+            prev = m.end()
+        offsets.extend(range(prev, len(text)))
+    return NormalizedText(text, view, tuple(offsets))
+
+
+def _normalize_slow(text: str) -> NormalizedText:
+    """Character by character, for text with presentation forms (one character, several in view)."""
     out: list[str] = []
     offsets: list[int] = []
-    prev_hash = False
-    for i, ch in enumerate(text):
+    marked = _HASHTAG_UNDERSCORE.sub(" ", text) if "_" in text else text
+    for i, ch in enumerate(marked):
         if ch == "#":
-            # A hashtag mark reads as nothing: "#الغوطة_الشرقية" -> "الغوطة الشرقية".
-            prev_hash = True
             continue
-        if ch == "_" and (prev_hash or _is_arabic_neighbour(text, i)):
-            out.append(" ")
-            offsets.append(i)
-            continue
-        if ch.isspace():
-            prev_hash = False
-        folded = fold_char(ch)
-        for f in folded:
+        for f in fold_char(ch):
             out.append(f)
             offsets.append(i)
     return NormalizedText(text, "".join(out), tuple(offsets))
+
+
+_TABLE = {ord(c): None for c in _DELETE} | {ord("#"): None} | {ord(k): v for k, v in _FOLD.items()}
+_TABLE |= {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_DELETED = regex.compile("[" + regex.escape("".join(sorted(_DELETE)) + "#") + "]+")
+_NEEDS_SLOW_PATH = regex.compile("[\ufb50-\ufdff\ufe70-\ufefe\u2460-\u24ff]")
+# A hashtag's underscores join words ("#الغوطة_الشرقية"): read them as spaces when they touch an
+# Arabic letter (possibly through diacritics), or follow a hashtag mark.
+_HASHTAG_UNDERSCORE = regex.compile(r"(?<=[\u0621-\u06d3][\p{Mn}\u0640]*)_|_(?=[\u0621-\u06d3])|(?<=#[^\s#]*)_")
 
 
 def _is_arabic_neighbour(text: str, i: int) -> bool:

@@ -70,9 +70,11 @@ MONTHS = (
     "فيفري محرم صفر ربيع جمادى رجب شعبان رمضان شوال ذو ذي"
 )
 # Words right before a 4-digit number that make it a year.
+# (Prepositions such as في، من، إلى، حتى are not cues: "إلى 1540 شهيدا" counts people; the
+# default rule in number_units reads a bare 1900-2035 as a year unless a counted noun follows.)
 YEAR_LEFT = (
     "عام العام عامي سنة السنة سنتي منذ مطلع أوائل أواخر أواسط منتصف نهاية بداية ربيع صيف خريف "
-    "شتاء موسم حتى قبل بعد خلال في من إلى مواليد"
+    "شتاء موسم مواليد"
 )
 YEAR_RIGHT = "م ه ميلادي ميلادية للميلاد هجري هجرية للهجرة ق"
 
@@ -106,7 +108,9 @@ MEASURE_RIGHT = {
     "measure": "ميغاواط ميجاواط كيلوواط واط فولت ميغابايت غيغابايت جيجابايت ريختر",
     "temperature": "درجة درجات °",
     "frequency": "مرة مرات",
-    "score": "نقطة نقاط هدف هدفا أهداف",
+    # نقطة: index points ("55.8 نقطة"), also service or checkpoint points: none counts people.
+    # (هدف is left out: "قصفت 18 هدفا" are targets; scores are read from "2-1" and هدفين.)
+    "measure_points": "نقطة نقاط",
 }
 TIME_UNITS = (
     "ثانية ثوان ثواني دقيقة دقائق ساعة ساعات يوم يوما أيام ليلة ليال ليالي أسبوع أسبوعا أسابيع "
@@ -114,8 +118,10 @@ TIME_UNITS = (
 )
 YEAR_UNITS = "سنة سنوات سنين عام عاما أعوام شهر شهرا أشهر شهور"
 TIME_UNITS_PLURAL_DEF = "الساعات الأيام الأشهر الشهور السنوات الأعوام الأسابيع الدقائق السنين الليالي"
-AGE_CUES = "عمر العمر عمره عمرها عمرهم عمرهما بعمر سن بسن البالغ البالغة البالغين ابن ابنة بنت"
-CLOCK_LEFT = "الساعة ساعة الدقيقة"
+AGE_CUES = (
+    "عمر العمر عمره عمرها عمرهم عمرهما بعمر سن بسن البالغ البالغة البالغين ابن ابنة بنت أعمار أعمارهم أعمارهن"
+)
+CLOCK_LEFT = "الساعة الدقيقة"
 CLOCK_RIGHT = "صباحا صباح مساء مساءا ظهرا ظهر فجرا فجر ليلا عصرا عصر بتوقيت am pm"
 SPORT_CUES = (
     "مباراة المباراة بنتيجة فاز فوز تغلب هزم خسر تعادل الدوري هدف هدفا أهداف الشوط بطولة كأس "
@@ -160,7 +166,7 @@ _LISTS = {
     "sentence_end": SENTENCE_END,
     "group": "مجموعة المجموعة",
     "model": "بوينغ بوينج إيرباص طراز موديل",
-    "age_noun": "العمر عمره عمرها عمرهم",
+    "age_noun": "العمر عمره عمرها عمرهم أعمارهم أعمارهن",
 }
 
 
@@ -172,7 +178,7 @@ def _cue_table() -> dict[str, frozenset[str]]:
             table.setdefault(normalize_str(w), set()).add(name)
     for unit, words in MEASURE_RIGHT.items():
         for w in words.split():
-            table.setdefault(normalize_str(w), set()).add("measure:" + unit)
+            table.setdefault(normalize_str(w), set()).add("measure:" + unit.removesuffix("_points"))
     for key in qualifier_map():
         table.setdefault(key[-1], set()).add("qual_last")
     for key in post_qualifier_map():

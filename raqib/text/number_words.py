@@ -31,7 +31,7 @@ VP_HEAD = "vphead"  # عدد / أعداد, vague only before من
 SPECIAL = {"date": "date", "clock": "time", "phone": "phone"}
 
 _UNITS = {
-    1: "واحد واحدة أحد إحدى",
+    1: "واحد واحدا واحدة أحد إحدى",
     2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي",
     3: "ثلاثة ثلاث",
     4: "أربعة أربع",
@@ -100,14 +100,21 @@ _ORDINALS = {
     9: "تاسع تاسعة",
     10: "عاشر عاشرة",
 }
-# Duals that can only mean two of a non-person unit. Duals of person nouns (شخصين، طفلين،
-# جنديين) are NOT read as 2: in unvocalised text the same letters are the genitive/accusative
-# sound plural (مدنيين، عسكريين، إرهابيين), so "2" would be wrong as often as right.
+# Duals that can only mean two. Time and other units: "يومين" is a duration of 2. People:
+# only nouns whose plural is broken (شخص/أشخاص، طفل/أطفال، قتيل/قتلى), so that the -ين form
+# cannot be a plural: "مقتل شخصين" is 2. Nouns with a sound plural are left out (مدنيين،
+# مسلحين، مصابين، معتقلين، نازحين، لاجئين، مواطنين، عاملين): the same letters are the
+# genitive/accusative plural, and "2" would be wrong as often as right. Construct duals without
+# ن (طفلي "my child") are left out too.
 _DUALS = {
     "duration": "يومين يومان ساعتين ساعتان أسبوعين أسبوعان شهرين شهران عامين عامان سنتين سنتان "
     "دقيقتين دقيقتان ليلتين ليلتان عقدين عقدان",
     "frequency": "مرتين مرتان",
     "score": "هدفين هدفان",
+    "person": "شخصين شخصان طفلين طفلان طفلتين طفلتان رجلين رجلان امرأتين امرأتان سيدتين سيدتان "
+    "فتاتين فتاتان شابين شابان جنديين جنديان عنصرين عنصران قتيلين قتيلان جريحين جريحان "
+    "شقيقين شقيقان ضابطين ضابطان طبيبين طبيبان حارسين حارسان رضيعين رضيعان قائدين قائدان "
+    "أسيرين أسيران سجينين سجينان عائلتين عائلتان أسرتين أسرتان",
 }
 
 
@@ -335,7 +342,8 @@ def _parse_one(atoms: list[Atom], links: list[str], i: int) -> tuple[int, Parsed
     if a.cat == ORDINAL:
         return _parse_ordinal(atoms, links, i)
     if a.cat == DUAL:
-        return i + 1, Parsed(a.start, a.end, 2, "dual", [a], unit=str(a.value))
+        unit = None if a.value == "person" else str(a.value)
+        return i + 1, Parsed(a.start, a.end, 2, "dual", [a], unit=unit)
     if _is_plural_scale(a):
         return i + 1, Parsed(a.start, a.end, None, "vague", [a], _PLURAL_VAGUE[int(a.value)], int(a.value))
     if a.cat == HALF and not (nxt is not None and link == "sp" and nxt.cat == SCALE and nxt.mult == 1):

@@ -27,6 +27,7 @@ from raqib.model.numbers import Quantity
 from raqib.model.span import Span
 from raqib.text import number_context as C
 from raqib.text.normalize import NormalizedText, normalize
+from raqib.text.number_units import elative, unit_of
 from raqib.text.number_words import (
     DIGITS,
     HUNDRED,
@@ -34,7 +35,6 @@ from raqib.text.number_words import (
     PREFIXES,
     SCALE,
     SPECIAL,
-    TENS,
     UNIT,
     VAGUE,
     VP_HEAD,
@@ -302,7 +302,7 @@ def _item(vt: str, p: Parsed, vlo: int, vhi: int, prev: list[_Item]) -> _Item | 
             or not r0
             or not r0[0].isalpha()
             or r0 in C.not_one_right()
-            or _elative(r0)
+            or elative(r0)
         ):
             return None  # لا أحد، لا يعرفها أحد، أحد أبرز: "anyone", "one of the most"
         if (
@@ -313,127 +313,10 @@ def _item(vt: str, p: Parsed, vlo: int, vhi: int, prev: list[_Item]) -> _Item | 
         ):
             return None  # "30 ثانية": the unit of the number before
     it = _Item(p, first.start, p.end, first.cstart, p.value, unit=p.unit, vague_key=p.vague_key)
-    if p.kind not in SPECIAL:
-        it.unit = _unit(p, lt, rt) or p.unit
+    if p.kind not in SPECIAL and p.kind != "dual":
+        it.unit = unit_of(p, lt, rt) or p.unit
     _qualify(it, vt, lt, rt)
     return it
-
-
-def _elative(tok: str) -> bool:
-    """أفعل (أكبر، أبرز، أهم، أشد): "one of the biggest" names no count."""
-    return tok[0] == "ا" and 3 <= len(tok) <= 4 and not tok.startswith("ال")
-
-
-def _unit(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
-    """The unit of a number from its neighbours, or None (may count people)."""
-    first = p.first
-    value = p.value
-    left1 = lt[-1] if lt else ""
-    left2 = lt[-2] if len(lt) > 1 else ""
-    l1 = C.cues(left1)
-    r0 = rt[0] if rt else ""
-    r1 = rt[1] if len(rt) > 1 else ""
-    c0 = C.cues(r0)
-    is_int = isinstance(value, int)
-    digits = p.kind == "digits"
-    plain = digits and len(p.atoms) == 1 and first.form.isdigit()
-    if p.kind == "ordinal":
-        if "clock_left" in l1:
-            return "time"
-        if "month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر"))):
-            return "date"
-        return "ordinal"
-    if (
-        "%" in (r0, left1)
-        or "٪" in (r0, left1)
-        or "percent_right" in c0
-        or (r0 == "في" and r1 in ("الميه", "المايه"))
-    ):
-        return "percent"
-    if "percent_left" in l1:
-        return "percent"
-    if first.latin or (left1 == "-" and "reference" in C.cues(left2)):
-        return "reference"
-    if digits and ("reference" in l1 or "model" in l1 or _resolution(lt)):
-        return "reference"
-    if "group" in l1 or "group" in C.cues(left2) and left1.startswith("ال") and first.article:
-        return "reference"  # مجموعة العشرين، مجموعة الدول السبع
-    if plain and (len(first.form) >= 9 or (first.form.startswith("0") and len(first.form) >= 7)):
-        return "phone"
-    if plain and not lt and r0 in ("-", ")", ".") and len(rt) > 1 and not rt[1].isdigit():
-        return "ordinal"  # "1- تكون مدة..." at the start of a line: a list item
-    if plain and is_int and 1 <= value <= 2100:
-        if "year_right" in c0 and (r0 != "م" or value >= 1000) and not (r0 == "ه" and value > 1500):
-            return "year"  # 2018م، 1439 هـ، 370هـ
-        if value >= 1000 and (
-            ("year_left" in l1 or "month" in l1) or (left1 == "/" and "month" in C.cues(left2))
-        ):
-            return "year"
-    if "money_right" in c0 or "money_left" in l1:
-        return "money"
-    m = C.measure_unit(r0)
-    if m:
-        if m in ("distance", "area") and r1 in ("مربع", "مربعا", "مربعه"):
-            return "area"
-        if m == "distance" and r1 in ("مكعب", "مكعبا"):
-            return "volume"
-        if m == "temperature" and "ريختر" in rt[1:5]:
-            return "measure"
-        return m
-    if "clock_left" in l1 and is_int and 0 <= value <= 24 or "clock_left" in l1 and "." in first.form:
-        return "time"
-    if "clock_right" in c0 and is_int and value <= 24:
-        return "time"
-    if "time_unit" in c0:
-        return "age" if _is_age(lt, rt) else "duration"
-    if first.article and "time_units_def" in l1:
-        return "duration"  # خلال الساعات الـ24 الماضية
-    if "age_noun" in l1 or left1 in ("بعمر", "سن", "بسن") or (r0 == "من" and "age_noun" in C.cues(r1)):
-        return "age"
-    if (
-        is_int
-        and 1 <= value <= 31
-        and ("month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر", "هذا"))))
-    ):
-        return "date"
-    if first.article and "ordinal_head" in l1 and (digits or first.cat == TENS):
-        return "ordinal"  # القرن العشرين، الذكرى الـ7
-    if plain and is_int and 1900 <= value <= 2035 and len(first.form) == 4 and not _count_follows(rt, lt):
-        return "year"
-    return None
-
-
-def _resolution(lt: list[str]) -> bool:
-    """قرار مجلس الأمن (الدولي) (رقم) 2401."""
-    k = len(lt) - 1
-    while k >= 0 and lt[k] in ("مجلس", "الامن", "الدولي", "رقم", "الاممي"):
-        k -= 1
-    return 0 <= k < len(lt) - 1 and lt[k] in ("القرار", "قرار", "بالقرار", "للقرار")
-
-
-def _is_age(lt: list[str], rt: list[str]) -> bool:
-    """A number of years is an age: عمره 12 عاما، البالغ من العمر، (12 عاما)، 12 عاما من عمره."""
-    if "year_unit" not in C.cues(rt[0]):
-        return False
-    if lt and lt[-1] == "(":
-        return True
-    if any("age" in C.cues(t) for t in lt[-4:]):
-        return True
-    return len(rt) > 2 and rt[1] == "من" and "age_noun" in C.cues(rt[2])
-
-
-def _count_follows(rt: list[str], lt: list[str]) -> bool:
-    """A 4-digit number followed by a counted noun ("2000 شخص", "1500 مقاتلا") is a count."""
-    if lt and "qual_last" in C.cues(lt[-1]):
-        return True
-    if not rt:
-        return False
-    r0 = rt[0]
-    if "count_noun" in C.cues(r0):
-        return True
-    return (
-        len(r0) > 3 and r0.endswith("ا") and not r0.startswith("ال") and r0 not in ("ايضا", "بينما", "حاليا")
-    )
 
 
 def _qualify(it: _Item, vt: str, lt: list[str], rt: list[str]) -> None:
@@ -471,11 +354,13 @@ def _merge(vt: str, items: list[_Item], vlo: int, vhi: int) -> list[_Item]:
     for a, b in zip(items, items[1:], strict=False):
         if (
             a.unit is None
-            and b.unit in ("date", "year")
-            and a.p.kind == "digits"
+            and b.unit in _SHARED_UNITS
+            and a.p.kind == b.p.kind
+            and a.value is not None
             and b.cstart - a.end <= 4
             and vt[a.end : b.cstart].strip() in ("", "و", "-", "،", ",")
-            and (b.unit == "year" and 1000 <= a.value <= 2100 or b.unit == "date" and 1 <= a.value <= 31)
+            and (b.unit != "year" or 1000 <= a.value <= 2100)
+            and (b.unit != "date" or 1 <= a.value <= 31)
         ):
             a.unit = b.unit
     out: list[_Item] = []
@@ -495,6 +380,10 @@ def _merge(vt: str, items: list[_Item], vlo: int, vhi: int) -> list[_Item]:
 
 
 _NUMERIC = ("digits", "words")
+# Units a number shares with the next one in "16 و18 عاما", "10 و11 آب", "عامي 2012 و2013".
+_SHARED_UNITS = frozenset(
+    ("date", "year", "age", "duration", "percent", "money", "distance", "weight", "area")
+)
 
 
 def _pair(vt: str, a: _Item, b: _Item, vlo: int) -> _Item | None:

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 import regex
 
-from raqib.text.normalize import normalize_str
+from raqib.text.normalize import NormalizedText, normalize_str
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}\u0640]+")
+_VIEW_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+# Diacritics and tatweel: deleted in the view, kept at the end of an original word.
+_TRAILING = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 
 # Proclitic conjunctions/prepositions, longest first; ال and لل mark the article.
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س")
@@ -62,6 +65,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         Token(m.start(), m.end(), m.group(), normalize_str(m.group()))
         for m in _WORD.finditer(text, start, end)
     ]
+
+
+def tokenize_view(view: NormalizedText) -> list[Token]:
+    """Tokens of a whole text from its normalised view: words are found once in the view (so no
+    word is normalised twice) and mapped back; trailing diacritics stay in the original word."""
+    text, offsets = view.original, view.offsets
+    n = len(text)
+    out = []
+    for m in _VIEW_WORD.finditer(view.text):
+        start = offsets[m.start()]
+        end = offsets[m.end() - 1] + 1
+        while end < n and (text[end] in _TRAILING):
+            end += 1
+        out.append(Token(start, end, text[start:end], m.group()))
+    return out
 
 
 def strip_enclitic(norm: str) -> list[str]:

@@ -61,9 +61,15 @@ def event_filter(
     return EventFilter(
         date_from=start.isoformat() if start else None,
         date_to=end.isoformat() if end else None,
-        bbox=box, country=country, admin1=admin1, type=type, sub_type=sub_type, actor=actor,
-        min_fatalities=min_fatalities, q=q,
-    )  # fmt: skip
+        bbox=box,
+        country=country,
+        admin1=admin1,
+        type=type,
+        sub_type=sub_type,
+        actor=actor,
+        min_fatalities=min_fatalities,
+        q=q,
+    )
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -88,7 +94,11 @@ def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
         if not token:
             raise HTTPException(403, "read-only server: start it with --token to enable writing endpoints")
         given = (authorization or "").removeprefix("Bearer ").strip()
-        if not authorization or not authorization.startswith("Bearer ") or not hmac.compare_digest(given, token):
+        if (
+            not authorization
+            or not authorization.startswith("Bearer ")
+            or not hmac.compare_digest(given, token)
+        ):
             raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/events", summary="Events matching the filters, newest first, paginated")
@@ -121,7 +131,9 @@ def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/changes", summary="Events created, updated and deleted since a time")
     def changes(
-        since: Annotated[str | None, Query(description="ISO date or timestamp (UTC unless an offset is given)")] = None,
+        since: Annotated[
+            str | None, Query(description="ISO date or timestamp (UTC unless an offset is given)")
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
     ) -> dict[str, Any]:
         items = store.changes(since, limit=limit)
@@ -139,15 +151,25 @@ def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
             raise HTTPException(501, str(exc)) from None
         return Response(content=buf.getvalue(), media_type=MEDIA_TYPES[fmt])
 
-    @app.post("/articles", status_code=201, dependencies=[Depends(writer)], summary="Extract and store one article")
+    @app.post(
+        "/articles", status_code=201, dependencies=[Depends(writer)], summary="Extract and store one article"
+    )
     def post_article(body: ArticleIn) -> dict[str, Any]:
         from raqib.ingest.records import RawArticle, parse_when
         from raqib.ingest.runner import _extract_one, _prepare
         from raqib.store import extractor_id
 
         day, stamp = parse_when(body.published)
-        raw = RawArticle(text=body.text, title=body.title, published=day, published_at=stamp, url=body.url,
-                         id=body.id, outlet=body.outlet, origin="api")  # fmt: skip
+        raw = RawArticle(
+            text=body.text,
+            title=body.title,
+            published=day,
+            published_at=stamp,
+            url=body.url,
+            id=body.id,
+            outlet=body.outlet,
+            origin="api",
+        )
         pending = _prepare(raw)
         status, doc = _extract_one((pending.row.id, pending.title, pending.body, day, body.url))
         if status != "ok":
@@ -155,9 +177,20 @@ def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
         with write_lock:
             added, counts = store.add_articles([(pending.row, doc)], extractor_id())
         if not added:
-            return JSONResponse(status_code=200, content={"id": pending.row.id, "added": False,
-                                                          "detail": "already stored (same id, URL or text)"})  # fmt: skip
-        return {"id": pending.row.id, "added": True, "events": counts, "article": store.get_article(pending.row.id)}
+            return JSONResponse(
+                status_code=200,
+                content={
+                    "id": pending.row.id,
+                    "added": False,
+                    "detail": "already stored (same id, URL or text)",
+                },
+            )
+        return {
+            "id": pending.row.id,
+            "added": True,
+            "events": counts,
+            "article": store.get_article(pending.row.id),
+        }
 
     @app.post("/ingest", dependencies=[Depends(writer)], summary="Ingest files, folders or feed URLs")
     def post_ingest(body: IngestIn) -> dict[str, Any]:

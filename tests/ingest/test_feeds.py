@@ -16,8 +16,10 @@ from raqib.ingest.fetch import FetchPolicy, fetch
 from raqib.ingest.records import RawArticle
 from raqib.store import open_store
 
-LONG = ("أفاد مراسلون بأن قصفا مدفعيا عنيفا استهدف أحياء مدينة حرستا منذ ساعات الفجر الأولى، "
-        "وأن فرق الإسعاف نقلت عشرات الجرحى إلى النقاط الطبية القليلة التي ما زالت تعمل في المدينة. ") * 4  # fmt: skip
+LONG = (
+    "أفاد مراسلون بأن قصفا مدفعيا عنيفا استهدف أحياء مدينة حرستا منذ ساعات الفجر الأولى، "
+    "وأن فرق الإسعاف نقلت عشرات الجرحى إلى النقاط الطبية القليلة التي ما زالت تعمل في المدينة. "
+) * 4
 
 RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>أخبار المثال</title>
@@ -115,7 +117,12 @@ def test_atom_file(tmp_path):
     path = tmp_path / "feed.atom"
     path.write_text(ATOM, encoding="utf-8")
     (art,) = iter_sources([str(path)])
-    assert (art.title, art.published, art.outlet, art.id) == ("نزوح من الغوطة", "2018-03-10", "شبكة المثال", "urn:x:1")
+    assert (art.title, art.published, art.outlet, art.id) == (
+        "نزوح من الغوطة",
+        "2018-03-10",
+        "شبكة المثال",
+        "urn:x:1",
+    )
 
 
 def test_retries_with_backoff_then_success(server):

@@ -19,7 +19,11 @@ BODY = [
 def page(*, meta: str = "", ld: dict | None = None, time_tag: str = "", article_tag: bool = True) -> str:
     ld_tag = f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>' if ld else ""
     paras = "".join(f"<p>{p}</p>" for p in BODY)
-    main = f"<article><h1>غارات على دوما</h1>{time_tag}{paras}</article>" if article_tag else f"<div class='c'>{time_tag}{paras}</div>"
+    main = (
+        f"<article><h1>غارات على دوما</h1>{time_tag}{paras}</article>"
+        if article_tag
+        else f"<div class='c'>{time_tag}{paras}</div>"
+    )
     return f"""<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>غارات على دوما - موقع الأخبار</title>
     {meta}{ld_tag}<script>var x = "لا تظهر";</script><style>p{{color:red}}</style></head><body>
     <header><nav><a href="/">الرئيسية</a> <a href="/sy">سوريا</a> <a href="/world">العالم</a></nav></header>
@@ -30,9 +34,11 @@ def page(*, meta: str = "", ld: dict | None = None, time_tag: str = "", article_
 
 
 def test_opengraph_metadata_and_boilerplate_removed():
-    meta = ('<meta property="og:title" content="عشرة قتلى بغارات على دوما">'
-            '<meta property="og:site_name" content="قناة المثال"><meta property="og:url" content="https://e.org/a/1">'
-            '<meta property="article:published_time" content="2018-02-25T09:15:00+02:00">')  # fmt: skip
+    meta = (
+        '<meta property="og:title" content="عشرة قتلى بغارات على دوما">'
+        '<meta property="og:site_name" content="قناة المثال"><meta property="og:url" content="https://e.org/a/1">'
+        '<meta property="article:published_time" content="2018-02-25T09:15:00+02:00">'
+    )
     art = extract_html(page(meta=meta).encode("utf-8"))
     assert art.title == "عشرة قتلى بغارات على دوما"
     assert (art.outlet, art.url, art.published) == ("قناة المثال", "https://e.org/a/1", "2018-02-25")
@@ -42,17 +48,27 @@ def test_opengraph_metadata_and_boilerplate_removed():
 
 
 def test_json_ld_metadata_in_graph():
-    ld = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "name": "x"},
-        {"@type": "NewsArticle", "headline": "غارات جديدة على الغوطة", "datePublished": "2018-03-02T08:00:00Z",
-         "publisher": {"@type": "Organization", "name": "وكالة المثال"}}]}  # fmt: skip
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "x"},
+            {
+                "@type": "NewsArticle",
+                "headline": "غارات جديدة على الغوطة",
+                "datePublished": "2018-03-02T08:00:00Z",
+                "publisher": {"@type": "Organization", "name": "وكالة المثال"},
+            },
+        ],
+    }
     art = extract_html(page(ld=ld), url="https://news.example/x")
     assert (art.title, art.published, art.outlet) == ("غارات جديدة على الغوطة", "2018-03-02", "وكالة المثال")
 
 
 def test_time_tag_h1_and_density_without_article_element():
-    art = extract_html(page(time_tag='<time datetime="2018-03-03">3 آذار</time>', article_tag=False),
-                       url="https://www.news.example/p")  # fmt: skip
+    art = extract_html(
+        page(time_tag='<time datetime="2018-03-03">3 آذار</time>', article_tag=False),
+        url="https://www.news.example/p",
+    )
     assert art.published == "2018-03-03"
     assert art.outlet == "www.news.example"
     assert art.text.split("\n\n") == BODY

@@ -27,9 +27,12 @@ def test_folder_twice_adds_nothing_and_duplicates_are_counted(tmp_path, db_url):
     recs = write_jsonl(folder / "a.jsonl", 30)
     copy = dict(recs[0], id="other-id", url="http://news.example/copy")  # same text, new id and URL
     respaced = dict(recs[1], id="x2", url=None, text="  " + recs[1]["text"].replace(" ", "  ") + " ")
-    (folder / "b.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (copy, respaced)) + "\n{bad\n",
-                                    encoding="utf-8")  # fmt: skip
-    (folder / "c.txt").write_text("تقرير قصير\n\nاستهدف قصف مدفعي بلدة سقبا في الغوطة الشرقية.", encoding="utf-8")
+    (folder / "b.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in (copy, respaced)) + "\n{bad\n", encoding="utf-8"
+    )
+    (folder / "c.txt").write_text(
+        "تقرير قصير\n\nاستهدف قصف مدفعي بلدة سقبا في الغوطة الشرقية.", encoding="utf-8"
+    )
     log = io.StringIO()
     with open_store(db_url) as store:
         first = ingest([str(folder)], store, workers=1, progress=False, log=log)
@@ -43,11 +46,18 @@ def test_folder_twice_adds_nothing_and_duplicates_are_counted(tmp_path, db_url):
 
 def test_near_duplicate_text_is_skipped(tmp_path):
     recs = write_jsonl(tmp_path / "a.jsonl", 2)
-    edited = dict(recs[0], id="edited", url=None, text=recs[0]["text"].replace("(تقرير رقم 0", "(تقرير رقم 9999"))
+    edited = dict(
+        recs[0], id="edited", url=None, text=recs[0]["text"].replace("(تقرير رقم 0", "(تقرير رقم 9999")
+    )
     (tmp_path / "b.jsonl").write_text(json.dumps(edited, ensure_ascii=False) + "\n", encoding="utf-8")
     with open_store(tmp_path / "db.sqlite") as store:
-        s = ingest([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], store, workers=1, progress=False,
-                   log=io.StringIO())  # fmt: skip
+        s = ingest(
+            [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")],
+            store,
+            workers=1,
+            progress=False,
+            log=io.StringIO(),
+        )
         assert (s.new, dict(s.duplicates)) == (2, {"near-identical text": 1})
 
 
@@ -79,9 +89,23 @@ def test_sigkill_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, db
     reference = str(tmp_path / "reference.db")
     with open_store(reference) as store:
         expected = ingest([str(src)], store, workers=1, progress=False, log=io.StringIO()).new
-    cmd = [sys.executable, "-m", "raqib.cli_db", "ingest", str(src), "--db", db_url, "--workers", "2",
-           "--batch-size", "5", "--no-progress"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "raqib.cli_db",
+        "ingest",
+        str(src),
+        "--db",
+        db_url,
+        "--workers",
+        "2",
+        "--batch-size",
+        "5",
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + 120
         while _count(db_url) < 10 and proc.poll() is None and time.monotonic() < deadline:

@@ -15,8 +15,17 @@ from raqib.ingest.sources import estimate_total, iter_sources
 def test_jsonl_records_and_bad_lines(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(
-        json.dumps({"docno": "X-1", "title": "غارات على دوما", "text": "قتل خمسة مدنيين.", "source": "bbc",
-                    "published": "2018-02-25T21:35:43+04:00", "url": "http://e.org/1"}, ensure_ascii=False)  # fmt: skip
+        json.dumps(
+            {
+                "docno": "X-1",
+                "title": "غارات على دوما",
+                "text": "قتل خمسة مدنيين.",
+                "source": "bbc",
+                "published": "2018-02-25T21:35:43+04:00",
+                "url": "http://e.org/1",
+            },
+            ensure_ascii=False,
+        )
         + "\n{not json\n"
         + json.dumps({"title": "", "text": ""})
         + "\n[1, 2]\n",
@@ -44,7 +53,9 @@ def test_gzip_jsonl_and_count(tmp_path):
 
 def test_truncated_gzip_is_reported_not_raised(tmp_path):
     path = tmp_path / "cut.jsonl.gz"
-    data = gzip.compress(("\n".join(json.dumps({"id": str(i), "text": "نص " * 50}) for i in range(200))).encode())
+    data = gzip.compress(
+        ("\n".join(json.dumps({"id": str(i), "text": "نص " * 50}) for i in range(200))).encode()
+    )
     path.write_bytes(data[: len(data) // 2])
     items = list(iter_sources([str(path)]))
     assert isinstance(items[-1], InputError) and "truncated" in str(items[-1])
@@ -52,8 +63,12 @@ def test_truncated_gzip_is_reported_not_raised(tmp_path):
 
 def test_folder_walk_mixed_files(tmp_path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "one.txt").write_text("عنوان الخبر\n\nقصف على مدينة دوما في الغوطة الشرقية.", encoding="utf-8")
-    (tmp_path / "sub" / "two.txt").write_bytes("خبر مكتوب بترميز ويندوز عن حلب وريفها الشمالي.".encode("cp1256"))
+    (tmp_path / "one.txt").write_text(
+        "عنوان الخبر\n\nقصف على مدينة دوما في الغوطة الشرقية.", encoding="utf-8"
+    )
+    (tmp_path / "sub" / "two.txt").write_bytes(
+        "خبر مكتوب بترميز ويندوز عن حلب وريفها الشمالي.".encode("cp1256")
+    )
     (tmp_path / ".hidden.txt").write_text("مخفي", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
@@ -71,8 +86,13 @@ def test_missing_source_is_an_error(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "day"),
-    [("2018-03-01T10:00:00+02:00", "2018-03-01"), ("Sun, 18 Feb 2018 21:35:43 +0400", "2018-02-18"),
-     ("2018-03-04", "2018-03-04"), ("أمس", None), (None, None)],  # fmt: skip
+    [
+        ("2018-03-01T10:00:00+02:00", "2018-03-01"),
+        ("Sun, 18 Feb 2018 21:35:43 +0400", "2018-02-18"),
+        ("2018-03-04", "2018-03-04"),
+        ("أمس", None),
+        (None, None),
+    ],
 )
 def test_parse_when(value, day):
     assert parse_when(value)[0] == day

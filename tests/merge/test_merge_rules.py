@@ -10,11 +10,28 @@ SY = "Military Forces of Syria (2000-)"
 CIV = "Civilians (Syria)"
 
 
-def rep(article="a1", actor1=SY, actor2=CIV, fatalities=None, place=(33.571, 36.402), date="2018-02-25",
-        etype="explosions_remote_violence", sub_type="shelling_artillery_missile_attack", outlet="bbc"):  # fmt: skip
+def rep(
+    article="a1",
+    actor1=SY,
+    actor2=CIV,
+    fatalities=None,
+    place=(33.571, 36.402),
+    date="2018-02-25",
+    etype="explosions_remote_violence",
+    sub_type="shelling_artillery_missile_attack",
+    outlet="bbc",
+):
     loc = {"text": "دوما", "lat": place[0], "lon": place[1], "geo_precision": 1} if place else None
-    ev = {"type": etype, "sub_type": sub_type, "date": date, "location": loc, "actor1": actor1, "actor2": actor2,
-          "fatalities": fatalities, "evidence": {"start": 0, "end": 4, "text": "قصف على دوما"}}  # fmt: skip
+    ev = {
+        "type": etype,
+        "sub_type": sub_type,
+        "date": date,
+        "location": loc,
+        "actor1": actor1,
+        "actor2": actor2,
+        "fatalities": fatalities,
+        "evidence": {"start": 0, "end": 4, "text": "قصف على دوما"},
+    }
     return Report(article, 0, ev, outlet=outlet, published=date)
 
 
@@ -34,9 +51,21 @@ def test_undated_or_unplaced_reports_never_merge_across_articles():
     ("actors", "candidates", "expected"),
     [
         ((SY, CIV), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], "e1"),  # same pair
-        ((SY, "Jaysh al-Islam"), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], None),  # other pair
-        ((None, CIV), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], "e1"),  # fewer actors: joins
-        ((None, None), [Candidate("e1", frozenset({"a"}), 1), Candidate("e2", frozenset({"b"}), 2)], None),  # ambiguous
+        (
+            (SY, "Jaysh al-Islam"),
+            [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)],
+            None,
+        ),  # other pair
+        (
+            (None, CIV),
+            [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)],
+            "e1",
+        ),  # fewer actors: joins
+        (
+            (None, None),
+            [Candidate("e1", frozenset({"a"}), 1), Candidate("e2", frozenset({"b"}), 2)],
+            None,
+        ),  # ambiguous
         ((SY, CIV), [], None),
     ],
 )
@@ -55,8 +84,11 @@ def test_lowest_figure(values, expected):
 
 
 def test_canonical_keeps_every_reported_value_with_its_source():
-    reps = [rep("a1", fatalities=12, outlet="bbc"), rep("a2", fatalities=9, outlet="cnn"),
-            rep("a3", actor1=None, fatalities=None, outlet="sky")]  # fmt: skip
+    reps = [
+        rep("a1", fatalities=12, outlet="bbc"),
+        rep("a2", fatalities=9, outlet="cnn"),
+        rep("a3", actor1=None, fatalities=None, outlet="sky"),
+    ]
     ev = build_canonical("e1", reps)
     assert ev["fatalities"] == 9
     assert [(r["value"], r["outlet"]) for r in ev["fatalities_reported"]] == [(12, "bbc"), (9, "cnn")]

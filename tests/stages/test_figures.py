@@ -296,3 +296,27 @@ def test_spans_index_the_text():
         for span in (f.evidence, f.number, f.who_span, *f.also):
             assert span is None or doc.text[span.start : span.end] == span.text
         assert f.number.start >= f.evidence.start and f.number.end <= f.evidence.end
+
+
+def test_others_after_a_part_are_like_the_whole():
+    doc = make_doc("قتل 12 مدنيا بينهم 5 أطفال، وأصيب 18 آخرون في القصف.")
+    assert [(f.kind, f.value, f.who) for f in doc.figures] == [
+        ("killed", 12, "civilians"),
+        ("killed", 5, "children"),
+        ("injured", 18, "civilians"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم حركة طالبان إن 18 جنديا قتلوا في الهجوم.",
+        "وقتل انتحاري 8 أشخاص في السوق.",
+        "وتوفي والده بعد صراع مع المرض.",
+        "فقدان 300 قطعة أثرية من المتحف.",
+        "وقد قتله أحد المارة في الشارع.",
+    ],
+)
+def test_false_friends(text):
+    got = figs(text)
+    assert ("killed", 2) not in got and ("killed", 1) not in got and ("missing", 300) not in got

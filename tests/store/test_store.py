@@ -11,19 +11,39 @@ CIVILIANS = "Civilians (Syria)"
 JAISH = "Jaysh al-Islam"
 
 
-def event(place="دوما", lat=33.571, lon=36.402, actor1=SY_FORCES, actor2=CIVILIANS, fatalities=5,
-          evidence="قتل خمسة مدنيين في غارات جوية على مدينة دوما", date="2018-03-01", sub_type="air_or_drone_strike",
-          etype="explosions_remote_violence"):  # fmt: skip
+def event(
+    place="دوما",
+    lat=33.571,
+    lon=36.402,
+    actor1=SY_FORCES,
+    actor2=CIVILIANS,
+    fatalities=5,
+    evidence="قتل خمسة مدنيين في غارات جوية على مدينة دوما",
+    date="2018-03-01",
+    sub_type="air_or_drone_strike",
+    etype="explosions_remote_violence",
+):
     return {
         "type": etype,
         "sub_type": sub_type,
         "date": date,
-        "location": {"text": place, "name_en": "Douma" if place == "دوما" else "Harasta", "lat": lat, "lon": lon,
-                     "country": "SY", "admin1": "Rif Dimashq", "geo_precision": 1},  # fmt: skip
+        "location": {
+            "text": place,
+            "name_en": "Douma" if place == "دوما" else "Harasta",
+            "lat": lat,
+            "lon": lon,
+            "country": "SY",
+            "admin1": "Rif Dimashq",
+            "geo_precision": 1,
+        },
         "actor1": actor1,
         "actor2": actor2,
-        "actors": {"actor1": {"name": actor1, "inter": 1} if actor1 else None, "actor2": None,
-                   "assoc_actor_1": [], "assoc_actor_2": []},  # fmt: skip
+        "actors": {
+            "actor1": {"name": actor1, "inter": 1} if actor1 else None,
+            "actor2": None,
+            "assoc_actor_1": [],
+            "assoc_actor_2": [],
+        },
         "fatalities": fatalities,
         "evidence": {"start": 0, "end": len(evidence), "text": evidence},
         "evidence_spans": [{"start": 0, "end": len(evidence), "text": evidence}],
@@ -31,8 +51,14 @@ def event(place="دوما", lat=33.571, lon=36.402, actor1=SY_FORCES, actor2=CIV
 
 
 def article(n: int, outlet: str = "bbc") -> ArticleRow:
-    return ArticleRow(id=f"a{n}", text=f"نص {n}", text_hash=f"h{n}", url=f"http://example.org/{n}",
-                      outlet=outlet, published="2018-03-01")  # fmt: skip
+    return ArticleRow(
+        id=f"a{n}",
+        text=f"نص {n}",
+        text_hash=f"h{n}",
+        url=f"http://example.org/{n}",
+        outlet=outlet,
+        published="2018-03-01",
+    )
 
 
 def test_migrations_apply_once(db_url):
@@ -47,9 +73,14 @@ def test_migrations_apply_once(db_url):
 def test_reports_of_one_event_merge_with_lowest_fatalities(db_url):
     with open_store(db_url) as s:
         added, counts = s.add_articles(
-            [(article(1, "bbc"), {"events": [event(fatalities=7)]}),
-             (article(2, "cnn"), {"events": [event(fatalities=5, evidence="مقتل 5 مدنيين بقصف على وحرستا ودوما")]}),
-             (article(3, "sky"), {"events": [event(actor1=None, fatalities=None)]})],  # fmt: skip
+            [
+                (article(1, "bbc"), {"events": [event(fatalities=7)]}),
+                (
+                    article(2, "cnn"),
+                    {"events": [event(fatalities=5, evidence="مقتل 5 مدنيين بقصف على وحرستا ودوما")]},
+                ),
+                (article(3, "sky"), {"events": [event(actor1=None, fatalities=None)]}),
+            ],
             "0.1.0+test",
         )
         assert added == ["a1", "a2", "a3"]
@@ -65,10 +96,15 @@ def test_reports_of_one_event_merge_with_lowest_fatalities(db_url):
 def test_different_actor_pairs_same_place_and_day_stay_separate(db_url):
     with open_store(db_url) as s:
         s.add_articles(
-            [(article(1), {"events": [event(etype="battles", sub_type="armed_clash", actor2=JAISH)]}),
-             (article(2), {"events": [event(etype="battles", sub_type="armed_clash", actor2="Faylaq al-Rahman")]})],
+            [
+                (article(1), {"events": [event(etype="battles", sub_type="armed_clash", actor2=JAISH)]}),
+                (
+                    article(2),
+                    {"events": [event(etype="battles", sub_type="armed_clash", actor2="Faylaq al-Rahman")]},
+                ),
+            ],
             "0.1.0+test",
-        )  # fmt: skip
+        )
         assert s.list_events(EventFilter())[0] == 2
 
 
@@ -91,11 +127,28 @@ def test_text_query_finds_clitic_forms_and_english_names(db_url, query):
 def test_filters(db_url):
     with open_store(db_url) as s:
         s.add_articles(
-            [(article(1), {"events": [event(fatalities=12)]}),
-             (article(2), {"events": [event(place="حرستا", lat=33.56, lon=36.37, fatalities=1, date="2018-03-05",
-                                            etype="battles", sub_type="armed_clash", actor2=JAISH)]})],
+            [
+                (article(1), {"events": [event(fatalities=12)]}),
+                (
+                    article(2),
+                    {
+                        "events": [
+                            event(
+                                place="حرستا",
+                                lat=33.56,
+                                lon=36.37,
+                                fatalities=1,
+                                date="2018-03-05",
+                                etype="battles",
+                                sub_type="armed_clash",
+                                actor2=JAISH,
+                            )
+                        ]
+                    },
+                ),
+            ],
             "0.1.0+test",
-        )  # fmt: skip
+        )
         count = lambda **kw: s.list_events(EventFilter(**kw))[0]  # noqa: E731
         assert count(min_fatalities=10) == 1
         assert count(date_from="2018-03-02") == 1 and count(date_to="2018-03-01") == 1
@@ -108,12 +161,19 @@ def test_filters(db_url):
 
 def test_reextract_records_updates_and_deletions(db_url):
     with open_store(db_url) as s:
-        s.add_articles([(article(1), {"events": [event(fatalities=7)]}),
-                        (article(2), {"events": [event(place="حرستا", lat=33.56, lon=36.37)]})], "0.1.0+old")  # fmt: skip
+        s.add_articles(
+            [
+                (article(1), {"events": [event(fatalities=7)]}),
+                (article(2), {"events": [event(place="حرستا", lat=33.56, lon=36.37)]}),
+            ],
+            "0.1.0+old",
+        )
         first = s.changes(None)
         assert {c["change"] for c in first} == {"created"} and len(first) == 2
         since = first[-1]["at"]
-        counts = s.replace_annotations([("a1", {"events": [event(fatalities=9)]}), ("a2", {"events": []})], "0.1.0+new")
+        counts = s.replace_annotations(
+            [("a1", {"events": [event(fatalities=9)]}), ("a2", {"events": []})], "0.1.0+new"
+        )
         assert counts == {"created": 0, "updated": 1, "deleted": 1}
         later = s.changes(since)
         assert sorted(c["change"] for c in later) == ["deleted", "updated"]

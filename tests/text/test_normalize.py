@@ -53,3 +53,20 @@ def test_empty_slice_and_to_view():
 
 def test_normalize_str_collapses_whitespace():
     assert normalize_str("  الأمم   المتحدة ") == "الامم المتحده"
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        "قُتِلَ ٢١ شخصاً في #حرستا_المحاصرة و#دوما.",
+        "snake_case_name و_ثم كلمة_عربية",
+        "\u200fالسّبت\u200e ـــ دوما ١٬٢٠٠٫٥ MixedCase",
+        "#hash_tag_latin #عربي_وسط_النص",
+    ],
+)
+def test_fast_path_matches_character_by_character_path(original):
+    from raqib.text.normalize import _normalize_slow
+
+    fast, slow = normalize(original), _normalize_slow(original)
+    assert fast.text == slow.text
+    assert fast.offsets == slow.offsets

@@ -424,3 +424,67 @@ def test_start_end_window() -> None:
     cut = text.index("وفي")
     assert [q.value for q in quantities(text, start=cut)] == [7]
     assert [q.value for q in quantities(text, end=cut)] == [5]
+
+
+# --- duals and postposed 1 / 2 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("أسفر القصف عن مقتل شخصين", "شخصين", None),
+        ("قتل طفلين نازحين في المخيم", "طفلين", None),
+        ("نزحت عائلتان من القرية", "عائلتان", None),
+        ("استمر الحصار يومين", "يومين", "duration"),
+        ("قصفت الطائرات البلدة مرتين", "مرتين", "frequency"),
+    ],
+)
+def test_safe_duals(text: str, span: str, unit: str | None) -> None:
+    q = the(text, span)
+    assert q.value == 2 and q.unit == unit
+
+
+@pytest.mark.parametrize("text", ["قتل مدنيين في القصف", "اعتقل مسلحين", "أصيب مواطنين بجروح"])
+def test_plural_like_duals_are_not_two(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("قتل شخص واحد", "واحد", None),
+        ("استمرت المعركة يوما واحدا", "واحدا", "duration"),
+        ("وصلت خلال ساعة واحدة", "واحدة", "duration"),
+        ("بيع الرغيف بدولار واحد", "واحد", "money"),
+        ("قصفت البلدة مرة واحدة", "واحدة", "frequency"),
+    ],
+)
+def test_postposed_one(text: str, span: str, unit: str | None) -> None:
+    q = the(text, span)
+    assert q.value == 1 and q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "unit"),
+    [
+        ("ولدان بعمر 16 و18 عاما", "16", "age"),
+        ("قتل في 10 و11 آب", "10", "date"),
+        ("نزحوا بين عامي 2011 و2013", "بين عامي 2011 و2013", "year"),
+        ("تراوحت أعمارهم بين 20 و30 عاما", "بين 20 و30", "age"),
+    ],
+)
+def test_coordinated_share_unit(text: str, first: str, unit: str) -> None:
+    assert the(text, first).unit == unit
+
+
+def test_coordinated_counts_stay_counts() -> None:
+    assert [q.unit for q in quantities("قتل 16 وجرح 18 شخصا")] == [None, None]
+
+
+def test_targets_are_not_scores() -> None:
+    assert the("قصفت الطائرات 18 هدفا عسكريا", "18").unit is None
+
+
+def test_list_item_number() -> None:
+    text = "وتضمن الاتفاق:\n1- وقف إطلاق النار\n2- إدخال المساعدات"
+    assert [q.unit for q in quantities(text)] == ["ordinal", "ordinal"]

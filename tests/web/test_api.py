@@ -26,26 +26,78 @@ SY = "Military Forces of Syria (2000-)"
 
 def _event(place, name_en, lat, lon, day, fatalities, actor2, evidence, etype="explosions_remote_violence"):
     return {
-        "type": etype, "sub_type": "air_or_drone_strike" if etype != "battles" else "armed_clash", "date": day,
-        "location": {"text": place, "name_en": name_en, "lat": lat, "lon": lon, "country": "SY",
-                     "admin1": "Rif Dimashq", "geo_precision": 1},
-        "actor1": SY, "actor2": actor2, "actors": {"actor1": {"name": SY, "inter": 1}, "actor2": None},
-        "fatalities": fatalities, "evidence": {"start": 0, "end": len(evidence), "text": evidence},
+        "type": etype,
+        "sub_type": "air_or_drone_strike" if etype != "battles" else "armed_clash",
+        "date": day,
+        "location": {
+            "text": place,
+            "name_en": name_en,
+            "lat": lat,
+            "lon": lon,
+            "country": "SY",
+            "admin1": "Rif Dimashq",
+            "geo_precision": 1,
+        },
+        "actor1": SY,
+        "actor2": actor2,
+        "actors": {"actor1": {"name": SY, "inter": 1}, "actor2": None},
+        "fatalities": fatalities,
+        "evidence": {"start": 0, "end": len(evidence), "text": evidence},
         "evidence_spans": [{"start": 0, "end": len(evidence), "text": evidence}],
-    }  # fmt: skip
+    }
 
 
 def _seed(db: str) -> None:
     douma = "قتل تسعة مدنيين في غارات على دوما"
     items = [
-        (ArticleRow("a1", f"غارات\n\n{douma}", "h1", "", 8, "غارات", "http://e.org/1", "bbc", "2018-02-25"),
-         {"events": [_event("دوما", "Douma", 33.571, 36.402, "2018-02-25", 9, "Civilians (Syria)", douma)]}),
-        (ArticleRow("a2", "غارات\n\nمقتل 12 في دوما", "h2", "", 8, "غارات", "http://e.org/2", "cnn", "2018-02-25"),
-         {"events": [_event("دوما", "Douma", 33.571, 36.402, "2018-02-25", 12, "Civilians (Syria)", "مقتل 12 في دوما")]}),
-        (ArticleRow("a3", "اشتباكات في وحرستا", "h3", "", 0, None, "http://e.org/3", "sky", "2018-03-02"),
-         {"events": [_event("حرستا", "Harasta", 33.558, 36.366, "2018-03-02", 3, "Jaysh al-Islam",
-                            "اشتباكات عنيفة في وحرستا", etype="battles")]}),
-    ]  # fmt: skip
+        (
+            ArticleRow(
+                "a1", f"غارات\n\n{douma}", "h1", "", 8, "غارات", "http://e.org/1", "bbc", "2018-02-25"
+            ),
+            {
+                "events": [
+                    _event("دوما", "Douma", 33.571, 36.402, "2018-02-25", 9, "Civilians (Syria)", douma)
+                ]
+            },
+        ),
+        (
+            ArticleRow(
+                "a2", "غارات\n\nمقتل 12 في دوما", "h2", "", 8, "غارات", "http://e.org/2", "cnn", "2018-02-25"
+            ),
+            {
+                "events": [
+                    _event(
+                        "دوما",
+                        "Douma",
+                        33.571,
+                        36.402,
+                        "2018-02-25",
+                        12,
+                        "Civilians (Syria)",
+                        "مقتل 12 في دوما",
+                    )
+                ]
+            },
+        ),
+        (
+            ArticleRow("a3", "اشتباكات في وحرستا", "h3", "", 0, None, "http://e.org/3", "sky", "2018-03-02"),
+            {
+                "events": [
+                    _event(
+                        "حرستا",
+                        "Harasta",
+                        33.558,
+                        36.366,
+                        "2018-03-02",
+                        3,
+                        "Jaysh al-Islam",
+                        "اشتباكات عنيفة في وحرستا",
+                        etype="battles",
+                    )
+                ]
+            },
+        ),
+    ]
     with open_store(db) as store:
         store.add_articles(items, "0.1.0+test")
 
@@ -88,7 +140,9 @@ def writable_api(db_url):  # noqa: F811
 
 def test_openapi_spec(api):
     spec = api.get("/openapi.json").json()
-    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/stats", "/changes"} <= set(spec["paths"])
+    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/stats", "/changes"} <= set(
+        spec["paths"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -163,8 +217,12 @@ def test_exports(api):
 
 def test_writing_needs_the_token(writable_api):
     api = writable_api
-    body = {"text": "قتل ثلاثة مدنيين في قصف مدفعي على بلدة سقبا في الغوطة الشرقية.", "title": "قصف على سقبا",
-            "published": "2018-03-03", "url": "http://e.org/new"}  # fmt: skip
+    body = {
+        "text": "قتل ثلاثة مدنيين في قصف مدفعي على بلدة سقبا في الغوطة الشرقية.",
+        "title": "قصف على سقبا",
+        "published": "2018-03-03",
+        "url": "http://e.org/new",
+    }
     assert api.post("/articles", json=body).status_code == 401
     assert api.post("/articles", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
     ok = api.post("/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
@@ -178,8 +236,10 @@ def test_writing_needs_the_token(writable_api):
 def test_ingest_endpoint(writable_api, tmp_path):
     api = writable_api
     path = tmp_path / "x.jsonl"
-    path.write_text(json.dumps({"id": "n1", "text": "نزوح مئات العائلات من حمورية."}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        json.dumps({"id": "n1", "text": "نزوح مئات العائلات من حمورية."}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     r = api.post("/ingest", json={"sources": [str(path)]}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 200 and r.json()["new"] == 1
 

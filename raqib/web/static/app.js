@@ -109,10 +109,11 @@ class App {
     const fail = (err) => {
       if (err.name !== "AbortError") this._error(err instanceof ApiError ? `The server said: ${err.message}` : String(err.message || err));
     };
-    // Menus and the overview's provinces follow on their own: the map and table do not wait for them.
-    if (facets) {
+    // Menus and the overview's provinces follow once the map and table are drawn: they never delay
+    // them, nor compete with their queries on the server.
+    const loadFacets = () => {
       this._facetsBusy(1);
-      fetchFacets(withDates)
+      return fetchFacets(withDates)
         .then((f) => {
           if (seq < this._facetSeq) return;
           this._facetSeq = seq;
@@ -123,7 +124,7 @@ class App {
         })
         .catch(fail)
         .finally(() => this._facetsBusy(-1));
-    }
+    };
     const jobs = [];
     this._busy(1);
     if (points) {
@@ -147,7 +148,9 @@ class App {
     try {
       await Promise.all(jobs);
       this.timeline.setRange(this.state.start || null, this.state.end || null);
-      this.map.setVisible(this._dateFilter());
+      const keep = this._dateFilter();
+      this.map.unlocated = this.points.filter((p) => (p.lat === null || p.lon === null) && (!keep || keep(p))).length;
+      this.map.setVisible(keep);
       this.map.drawNow();
       this._summary();
       this._overview();
@@ -157,6 +160,7 @@ class App {
     } finally {
       this._busy(-1);
     }
+    if (facets) loadFacets();
     this.timings.lastRefresh = performance.now() - t0;
     document.body.dataset.refreshMs = String(Math.round(this.timings.lastRefresh));
   }

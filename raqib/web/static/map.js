@@ -12,7 +12,7 @@ const SEA = "#dfe8ef";
 const LAND = "#fbfaf7";
 const BORDER = "#8d99a6";
 const ADMIN = "#c3cad2";
-const HIGHLIGHT = "rgba(41, 98, 155, 0.10)";
+const HIGHLIGHT = "rgba(250, 226, 160, 0.55)"; // warm tint: a blue one reads as sea
 
 /** Longitude/latitude to world units (Web Mercator). */
 export function project(lon, lat) {
@@ -224,6 +224,7 @@ export class MapView {
     this.svg.setAttribute("viewBox", `0 0 ${this.w} ${this.h}`);
     this.svg.setAttribute("width", this.w);
     this.svg.setAttribute("height", this.h);
+    this._baseKey = null; // setting the canvas size cleared it
     this.redraw();
   }
 
@@ -282,7 +283,13 @@ export class MapView {
       cancelAnimationFrame(this._frame);
       this._frame = 0;
     }
-    this._drawBase();
+    // The basemap is redrawn only when what it shows changed (a filter change redraws markers only).
+    const { k, tx, ty } = this.view;
+    const key = `${k},${tx},${ty},${this.w},${this.h},${this.dpr},${this.highlight.country},${this.highlight.admin1},${!!this.base}`;
+    if (key !== this._baseKey) {
+      this._drawBase();
+      this._baseKey = key;
+    }
     this._drawMarkers();
   }
 
@@ -463,7 +470,9 @@ export class MapView {
     this.root.dataset.markers = String(clusters.length);
     const outside = this.visible.length - shown;
     this.status.textContent =
-      `${fmtInt(this.visible.length)} events on the map` + (outside > 0 ? ` · ${fmtInt(outside)} outside the view` : "");
+      `${fmtInt(this.visible.length)} events on the map` +
+      (outside > 0 ? ` · ${fmtInt(outside)} outside the view` : "") +
+      (this.unlocated ? ` · ${fmtInt(this.unlocated)} without coordinates` : "");
   }
 
   _pointMarker(p, cx, cy) {

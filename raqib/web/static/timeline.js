@@ -59,7 +59,13 @@ export class Timeline {
     this.points = [];
     this.sel = null; // [fromDay, toDay] inclusive
     this._bindInput();
-    new ResizeObserver(() => this.render()).observe(root);
+    // Sizes come from the observer, so that a redraw never forces a layout of the whole page.
+    this.box = null;
+    new ResizeObserver(() => {
+      const r = this.root.getBoundingClientRect();
+      this.box = { width: r.width, height: r.height - this.head.getBoundingClientRect().height };
+      this.render();
+    }).observe(root);
   }
 
   /** Replaces the events (each with ``date`` and ``type``) and redraws. */
@@ -80,9 +86,9 @@ export class Timeline {
   }
 
   render() {
-    const r = this.root.getBoundingClientRect();
-    this.w = Math.max(300, r.width);
-    this.h = Math.max(90, r.height - this.head.getBoundingClientRect().height);
+    if (!this.box) return; // not laid out yet: the observer renders once it is
+    this.w = Math.max(300, this.box.width);
+    this.h = Math.max(90, this.box.height);
     this.svg.setAttribute("viewBox", `0 0 ${this.w} ${this.h}`);
     this.svg.setAttribute("width", this.w);
     this.svg.setAttribute("height", this.h);
@@ -104,6 +110,11 @@ export class Timeline {
       );
       this.root.dataset.bins = "0";
       return;
+    }
+    // Less than a month of data: widen the axis so that a single day is not one wall-to-wall bar.
+    if (d1 - d0 < 30) {
+      d0 -= Math.floor((30 - (d1 - d0)) / 2);
+      d1 = d0 + 30;
     }
     const bin = binner(d0, d1);
     const start = bin.start(d0);
