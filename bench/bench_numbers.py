@@ -50,12 +50,20 @@ def main() -> None:
         for t, v in zip(texts, views, strict=True):
             find_quantities(t, v)
         dt = min(dt, time.process_time() - t0)
+    # Reference workload on the same texts, for comparing runs on a shared (loaded) machine.
+    dn = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for t in texts:
+            normalize(t)
+        dn = min(dn, time.process_time() - t0)
     n_q = sum(len(r) for r in results)
     print(f"{len(texts)} articles, {chars / 1e6:.1f} M chars, {n_q} quantities")
     print(
         f"find_quantities (CPU, best of 3): {dt:.2f} s = {1000 * dt / len(texts):.3f} ms/article, "
         f"{1000 * dt / (chars / 3000):.3f} ms per 3 KB, {len(texts) / dt:.0f} articles/s"
     )
+    print(f"normalize (reference, CPU): {1000 * dn / (chars / 3000):.3f} ms per 3 KB; ratio {dt / dn:.2f}")
     units = collections.Counter(q.unit if not q.vague else "vague" for r in results for q in r)
     print(dict(units.most_common()))
     if args.show:

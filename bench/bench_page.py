@@ -135,6 +135,25 @@ def build_synthetic_db(path: Path, n_events: int) -> int:
     return count
 
 
+MAP_INDEX_NAME = "events_map"
+# The covering index proposed for the store's schema: /page/points and the facets then read the
+# index alone instead of every (large) event row. Measured on 28k synthetic events: the unfiltered
+# points query 400-460 ms -> ~100 ms, a type filter ~17 ms.
+MAP_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {MAP_INDEX_NAME} ON events "
+    "(deleted, date, type, sub_type, country, admin1, fatalities, lat, lon, id)"
+)
+
+
+def _map_index(db: Path, action: str) -> None:
+    import sqlite3
+
+    if action == "keep":
+        return
+    with sqlite3.connect(db) as conn:
+        conn.execute(MAP_INDEX if action == "add" else f"DROP INDEX IF EXISTS {MAP_INDEX_NAME}")
+
+
 class Server:
     """uvicorn serving the API with the page on a free 127.0.0.1 port, in a thread."""
 
@@ -214,7 +233,16 @@ def measure(url: str, runs: int) -> dict:
             )
             out["map_redraw_ms"].append(t)
         browser.close()
-    res = {k: {"median": round(statistics.median(v), 1), "max": round(max(v), 1)} for k, v in out.items()}
+    # Run 1 meets an empty response cache (every query runs); later runs repeat the same views.
+    first = {"interactive_ms": 1, "filter_ms": 3, "brush_ms": 1, "map_redraw_ms": 1}
+    res = {
+        k: {
+            "cold": round(statistics.median(v[: first[k]]), 1),
+            "warm_median": round(statistics.median(v[first[k] :]), 1) if len(v) > first[k] else None,
+            "max": round(max(v), 1),
+        }
+        for k, v in out.items()
+    }
     res["events_on_map"] = shown
     return res
 
@@ -224,6 +252,12 @@ def main() -> int:
     ap.add_argument("--db", type=Path, help="an existing raqib database (default: a synthetic one)")
     ap.add_argument("--events", type=int, default=30000, help="synthetic events (default 30000)")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument(
+        "--map-index",
+        choices=("keep", "add", "drop"),
+        default="keep",
+        help=f"add or drop the covering index the page's map query wants ({MAP_INDEX_NAME}) before measuring",
+    )
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found: apt-get install -y chromium", file=sys.stderr)
@@ -235,9 +269,11 @@ def main() -> int:
             t0 = time.monotonic()
             n = build_synthetic_db(db, args.events)
             print(f"built {db} with {n} events in {time.monotonic() - t0:.0f} s", file=sys.stderr)
+    _map_index(db, args.map_index)
     with Server(db) as srv:
         res = measure(srv.url, args.runs)
     res["db"] = str(db)
+    res["map_index"] = args.map_index
     print(json.dumps(res, indent=2))
     return 0
 

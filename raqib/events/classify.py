@@ -242,8 +242,10 @@ def _classify_window(
         violent_block = "sport article"
     elif "opinion" in doms and not has_casualty:
         violent_block = "opinion or commentary"
-    elif doms & {"sport", "economy", "culture", "politics"} and not has_casualty and not any(
-        c.form == "v" for c in strong_v
+    elif (
+        doms & {"sport", "economy", "culture", "politics"}
+        and not has_casualty
+        and not any(c.form == "v" for c in strong_v)
     ):
         violent_block = "non-violent domain: " + ",".join(sorted(doms))
     elif "accident" in doms and not any(c.kind in {"air", "suicide", "chem", "battle"} for c in strong_v):
@@ -281,12 +283,16 @@ def _classify_window(
             if others and anchored(c) and ok(c):
                 weak_f.append(c)
     violent = strong_f + weak_f
+
     def crowd_reported(c: Cue) -> bool:
         """A demonstration is reported as news with a size, a time or an onset verb near it;
         "وهتف المتظاهرون ..." only adds detail to one reported before (merged with it anyway)."""
         a, b = _near(view, c, w_start, w_end, 6)
         return bool(
-            has_casualty or _CROWD_SIZE.search(view, a, b) or _TIME_WORD.search(view, a, b) or _ONSET.search(view, a, b)
+            has_casualty
+            or _CROWD_SIZE.search(view, a, b)
+            or _TIME_WORD.search(view, a, b)
+            or _ONSET.search(view, a, b)
         )
 
     protest_cues = [c for c in cues if c.kind == "protest" and crowd_reported(c) and anchored(c) and ok(c)]

@@ -324,13 +324,41 @@ def _alt_heads(alt: str, got: str, n: int) -> set[str] | None:
     return {got}
 
 
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "فال", "بال", "كال", "وبال", "ولل", "فلل",
-            "وب", "ول", "فب", "فل", "وس", "فس", "وك", "فك", "لال", "ولال")
+_CLITICS = (
+    "",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+    "س",
+    "ال",
+    "لل",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "وبال",
+    "ولل",
+    "فلل",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "وس",
+    "فس",
+    "وك",
+    "فك",
+    "لال",
+    "ولال",
+)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[dict[str, list[tuple[str, str, regex.Pattern]]], list[tuple[str, str, regex.Pattern]]]:
+def _compiled() -> tuple[
+    dict[str, list[tuple[str, str, regex.Pattern]]], list[tuple[str, str, regex.Pattern]]
+]:
     """Patterns indexed by the first two letters of their stems (and those we cannot index).
 
     Scanning every pattern over the whole text costs ~10 ms for a 3 KB article; looking up each
@@ -346,27 +374,34 @@ def _compiled() -> tuple[dict[str, list[tuple[str, str, regex.Pattern]]], list[t
         if not heads:
             always.append(entry)
             continue
+        # An optional article at the start is stripped as a clitic: index the stem only.
+        heads = {h for h in heads if h not in ("ال", "لل")} or heads
         for h in heads:
             index.setdefault(h, []).append(entry)
     return index, always
 
 
+@lru_cache(maxsize=65536)
+def _candidates(word: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
+    """The patterns that may match at the start of ``word`` (a view token)."""
+    index, always = _compiled()
+    cands: dict[int, tuple[str, str, regex.Pattern]] = {}
+    for clitic in _CLITICS:
+        if word.startswith(clitic):
+            stem = word[len(clitic) :]
+            for key in (stem[:2], stem[:1]):
+                for entry in index.get(key, ()):
+                    cands[id(entry)] = entry
+    return tuple(cands.values()) + tuple(always)
+
+
 def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every cue in ``view[start:end]``, sorted by position; a cue's span excludes its proclitics."""
     end = len(view) if end is None else end
-    index, always = _compiled()
     out: list[Cue] = []
     seen: set[tuple[str, int]] = set()
     for w in _WORD.finditer(view, start, end):
-        word = w.group()
-        cands: dict[int, tuple[str, str, regex.Pattern]] = {}
-        for clitic in _CLITICS:
-            if word.startswith(clitic):
-                stem = word[len(clitic) :]
-                for key in (stem[:2], stem[:1]):
-                    for entry in index.get(key, ()):
-                        cands[id(entry)] = entry
-        for cls, form, pat in list(cands.values()) + always:
+        for cls, form, pat in _candidates(w.group()):
             m = pat.match(view, w.start(), end)
             if m and (cls, m.start(1)) not in seen:
                 seen.add((cls, m.start(1)))

@@ -7,7 +7,8 @@ import bisect
 
 from raqib.figures.attribution import Attribution, Attributor, pick
 from raqib.figures.cues import classify_all
-from raqib.figures.extract import Extractor, Found
+from raqib.figures.extract import Extractor
+from raqib.figures.kinds import Found
 from raqib.figures.merge import merge
 from raqib.model.dates import TimeExpr
 from raqib.model.doc import Doc

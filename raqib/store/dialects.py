@@ -106,17 +106,24 @@ def migrations(dialect: Dialect) -> list[tuple[int, str, str]]:
 
 
 def migrate(conn: Any, dialect: Dialect) -> list[int]:
-    """Apply the migrations not yet applied, each in its own transaction; returns their versions."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL)"
-    )
-    done = {int(_first(r)) for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    """Apply the migrations not yet applied, each in its own transaction; returns their versions.
+
+    Safe when several processes open the same database at once: SQLite's BEGIN IMMEDIATE and a
+    PostgreSQL advisory lock serialise them, and each re-reads what is applied once it holds the lock.
+    """
     applied = []
+    with transaction(conn, dialect):
+        _lock(conn, dialect)
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL)"
+        )
     for version, name, sql in migrations(dialect):
-        if version in done:
-            continue
         with transaction(conn, dialect):
+            _lock(conn, dialect)
+            done = {int(_first(r)) for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+            if version in done:
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(
@@ -125,6 +132,11 @@ def migrate(conn: Any, dialect: Dialect) -> list[int]:
             )
         applied.append(version)
     return applied
+
+
+def _lock(conn: Any, dialect: Dialect) -> None:
+    if dialect.name == "postgres":
+        conn.execute("SELECT pg_advisory_xact_lock(7262)")  # any constant shared by raqib processes
 
 
 def _first(row: Any) -> Any:

@@ -274,25 +274,33 @@ def gate() -> Gate:
     # الجاري/الحالي (or glued to / . - as in 19/2/2018); four digits may be a year.
     months = {m.split()[0] for m in list(lx.gregorian_months()) + list(lx.hijri_months())}
     digit_next = tuple(sorted(months)) + ("من", "الجاري", "الحالي", "الشهر", "شهر", "و", "الي", "حتي", "-")
-    pattern = re.compile(rf"\b(?:(?P<digit>[وفبل]{{0,2}}(?:ال)?\d)|{_trie(forms)}(?!\w))")
+    # Numbers join the trie as "#" (a digit) after the proclitics "و24", "ال24", "بال24".
+    clitics = [""] + list("وفبل") + [a + b for a in "وفبل" for b in "وفبل"]
+    numbers = [c + art + "#" for c in clitics for art in ("", "ال")]
+    pattern = re.compile(r"\b" + _trie(list(forms) + numbers))
     return Gate(pattern, forms, nexts, digit_next)
 
 
 def _trie(words) -> str:
     """A regex alternation of ``words`` shaped as a trie, so that ``re`` fails each branch at
-    its first character instead of trying thousands of words one by one."""
+    its first character instead of trying thousands of words one by one. A word must end at a
+    word boundary; "#" stands for a digit and ends the match there."""
     root: dict = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node["\0"] = {}
 
     def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        branches = []
+        for ch, sub in sorted(node.items()):
+            if ch == "\0":
+                branches.append(r"(?!\w)")
+            elif ch == "#":
+                branches.append(r"\d")
+            else:
+                branches.append(re.escape(ch) + build(sub))
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(root)

@@ -33,6 +33,7 @@ Conventions an analyst should know (ACLED time_precision: 1 day, 2 week or a few
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import regex
@@ -48,7 +49,7 @@ __all__ = ["find_dates", "resolve_weekday"]
 
 _GAP_SAME = regex.compile(r"[\s,،()\-/:]*(?:(?:الموافق|الموافقه)\s*(?:ل\s*)?)?[\s,،()\-/:]*")
 _GAP_SPACE = regex.compile(r"\s*")
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = re.compile(r"\d+")
 _GAP_ADVERB = regex.compile(r"\s*[,،]?\s*")
 _OPENER = regex.compile(
     r"(?:^|[^\p{L}])(?P<w>[وف]?(?:منذ|من|بين|ما\s+بين|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|حتي|لغايه|الي\s+غايه"
@@ -95,7 +96,7 @@ def _atoms(vt: str, vs: int, ve: int, published: date | None) -> list[Atom]:
         pos = g.start()
         if pos < last:
             continue
-        if g.group("digit"):
+        if vt[g.end() - 1].isdigit():
             names = DIGIT
             run = _DIGITS.match(vt, g.end() - 1)
             n = run.end() - run.start()

@@ -24,6 +24,9 @@ def unit_of(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
     """The unit of a number from its neighbours, or None (may count people)."""
     first = p.first
     value = p.value
+    article = first.article
+    if lt and lt[-1] == "ال":
+        lt, article = lt[:-1], True  # "السنوات الـ 16 الماضية": the article written apart
     left1 = lt[-1] if lt else ""
     left2 = lt[-2] if len(lt) > 1 else ""
     l1 = C.cues(left1)
@@ -55,7 +58,7 @@ def unit_of(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         return "reference"
     if digits and ("reference" in l1 or "model" in l1 or resolution(lt)):
         return "reference"
-    if "group" in l1 or "group" in C.cues(left2) and left1.startswith("ال") and first.article:
+    if "group" in l1 or "group" in C.cues(left2) and left1.startswith("ال") and article:
         return "reference"  # مجموعة العشرين، مجموعة الدول السبع
     if plain and (len(first.form) >= 9 or (first.form.startswith("0") and len(first.form) >= 7)):
         return "phone"
@@ -87,7 +90,7 @@ def unit_of(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         return "time"
     if "time_unit" in c0:
         return "age" if _is_age(lt, rt) else "duration"
-    if first.article and "time_units_def" in l1:
+    if article and "time_units_def" in l1:
         return "duration"  # خلال الساعات الـ24 الماضية
     if "age_noun" in l1 or left1 in ("بعمر", "سن", "بسن") or (r0 == "من" and "age_noun" in C.cues(r1)):
         return "age"
@@ -97,7 +100,7 @@ def unit_of(p: Parsed, lt: list[str], rt: list[str]) -> str | None:
         and ("month" in c0 or (r0 == "من" and ("month" in C.cues(r1) or r1 in ("الشهر", "شهر", "هذا"))))
     ):
         return "date"
-    if first.article and "ordinal_head" in l1 and (digits or first.cat == TENS):
+    if article and "ordinal_head" in l1 and (digits or first.cat == TENS):
         return "ordinal"  # القرن العشرين، الذكرى الـ7
     if plain and is_int and 1900 <= value <= 2035 and len(first.form) == 4 and not _count_follows(rt, lt):
         return "year"

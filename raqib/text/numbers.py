@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from raqib.model.numbers import Quantity
 from raqib.model.span import Span
@@ -94,7 +94,6 @@ class _Item:
     upper: float | int | None = None
     previous: float | int | None = None
     vague_key: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def find_quantities(

@@ -1,16 +1,20 @@
 """The analyst's page: one HTML page, its static files, and three compact JSON views it needs.
 
-The page reads the same store queries as the JSON API (``raqib.store.queries.where`` builds every
-filter), through three endpoints shaped for a browser:
+The page reads the same store queries as the JSON API (the API's own ``event_filter`` parses the
+parameters and ``raqib.store.queries.where`` builds every filter), through three endpoints shaped
+for a browser, next to the API's ``/events/{id}``, ``/articles/{id}`` and ``/export/events.*``:
 
-- ``GET /page/points``: every matching event as a compact row [id, lat, lon, type, fatalities, date]
-  for the map and the timeline (30k events are ~1.3 MB, ~60 ms to query and encode);
+- ``GET /page/points``: every matching event, one array per field (id, lat, lon, type, fatalities,
+  date) for the map and the timeline (28k events: 1.6 MB of JSON; the query reads every event row
+  unless the schema has the covering index named in bench/bench_page.py);
 - ``GET /page/events``: one page of event summaries in a chosen order (the sortable table);
 - ``GET /page/facets``: countries, provinces and actors with counts, for the filter menus.
 
-Mount it with ``mount_page(app, get_store)`` where ``get_store()`` returns the app's ``Store``.
-Every response carries a strict Content-Security-Policy: scripts and styles come only from this
-server and article text is rendered as text nodes, so a ``<script>`` inside an article stays text.
+Their JSON bodies are cached per filter until the events change (``ResponseCache``).
+Mount it with ``mount_page(app)`` on an app from ``raqib.web.api.create_app`` (its store is
+``app.state.store``). Every response carries a strict Content-Security-Policy: scripts and styles
+come only from this server and article text is rendered as text nodes, so a ``<script>`` inside an
+article stays text.
 """
 
 from __future__ import annotations

@@ -320,3 +320,8 @@ def test_others_after_a_part_are_like_the_whole():
 def test_false_friends(text):
     got = figs(text)
     assert ("killed", 2) not in got and ("killed", 1) not in got and ("missing", 300) not in got
+
+
+def test_total_names_who_was_counted():
+    (f,) = make_doc("يذكر أن عدد المدنيين الذين قتلوا في الغارات منذ بداية الشهر 530 شخصا.").figures
+    assert (f.kind, f.value, f.who) == ("killed", 530, "civilians")

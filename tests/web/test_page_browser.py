@@ -198,3 +198,56 @@ def test_table_sorts_on_the_server(page, live_server, sort):
     key = sort.lstrip("-")
     values = [(e[key] if e[key] is not None else -1) if key == "fatalities" else (e[key] or "") for e in data]
     assert values == sorted(values, reverse=sort.startswith("-"))
+
+
+# -- the page's JSON views, without a browser ----------------------------------------------------
+
+
+def test_points_match_the_api_for_the_same_filter(live_server, web_db):
+    for params in ({}, {"type": "explosions_remote_violence"}, {"country": "SY"}, {"start": "2019-07-01"}):
+        pts = httpx.get(live_server.url + "page/points", params=params).json()
+        api = httpx.get(live_server.url + "events", params={**params, "limit": 500}).json()
+        assert sorted(pts["id"]) == sorted(e["id"] for e in api["items"])
+        assert len(pts["lat"]) == len(pts["lon"]) == len(pts["type"]) == len(pts["date"]) == api["total"]
+        by_id = {e["id"]: e for e in api["items"]}
+        for i, event_id in enumerate(pts["id"]):
+            assert pts["types"][pts["type"][i]] == by_id[event_id]["type"]
+            assert pts["date"][i] == by_id[event_id]["date"]
+
+
+def test_bad_sort_is_refused_with_the_choices(live_server):
+    res = httpx.get(live_server.url + "page/events", params={"sort": "id; DROP TABLE events"})
+    assert res.status_code == 400 and "-fatalities" in res.json()["detail"]
+
+
+def test_facets_count_places_and_actors(live_server, web_db):
+    f = httpx.get(live_server.url + "page/facets").json()
+    countries = {c["country"]: c for c in f["countries"]}
+    assert countries["SY"]["events"] == _count(web_db, "country = 'SY'")
+    # The place menus ignore the place filters (so that another country can be chosen).
+    g = httpx.get(live_server.url + "page/facets", params={"country": "YE"}).json()
+    assert {c["country"] for c in g["countries"]} == set(countries)
+    assert any(a["name"] == "Protesters (Iraq)" for a in f["actors"])
+
+
+def test_cached_views_follow_new_events(tmp_path):
+    from browser_fixtures import LiveServer, fill_database
+
+    from raqib.store import open_store
+
+    db = tmp_path / "raqib.sqlite"
+    fill_database(db)
+    srv = LiveServer(db)
+    srv.start()
+    try:
+        before = httpx.get(srv.url + "page/points").json()["id"]
+        assert httpx.get(srv.url + "page/points").json()["id"] == before  # served from the cache
+        # Re-extraction finds no event in the Basra article any more: its event is deleted.
+        with open_store(db) as store:
+            store.replace_annotations(
+                [("web-basra", {"events": [], "figures": [], "entities": []})], "tests+web2"
+            )
+        after = httpx.get(srv.url + "page/points").json()["id"]
+        assert len(after) == len(before) - 1
+    finally:
+        srv.stop()

@@ -28,6 +28,14 @@ function safeLink(url, label) {
   return txt(url);
 }
 
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
 function spanOk(text, sp) {
   return sp && Number.isInteger(sp.start) && Number.isInteger(sp.end) && sp.start >= 0 && sp.end <= text.length && sp.start < sp.end;
 }
@@ -225,7 +233,7 @@ export class EventPanel {
     for (const [kind, list] of [["Killed", ev.fatalities_reported], ["Injured", ev.injured_reported]]) {
       for (const f of list || []) {
         rows.push(
-          h("tr", null, h("td", null, kind), h("td", { class: "num" }, fmtInt(f.value)), h("td", null, f.source ? txt(f.source) : h("span", { class: "muted" }, "not attributed")), h("td", null, txt(f.outlet || f.article_id))),
+          h("tr", null, h("td", null, kind), h("td", { class: "num" }, fmtInt(f.value)), h("td", null, f.source ? txt(f.source) : h("span", { class: "muted" }, "not attributed")), h("td", null, txt(f.outlet || hostOf(this.event?.sources?.find((x) => x.article_id === f.article_id)?.url) || f.article_id))),
         );
       }
     }
@@ -245,7 +253,7 @@ export class EventPanel {
       return h(
         "li",
         { class: "source", dataset: { index: i } },
-        h("div", { class: "source-line" }, h("strong", null, txt(src.outlet || "Unknown outlet")), h("span", { class: "muted" }, ` · ${fmtDate(src.published)}`), btn),
+        h("div", { class: "source-line" }, h("strong", null, txt(src.outlet || hostOf(src.url) || "Unknown outlet")), h("span", { class: "muted" }, ` · ${fmtDate(src.published)}`), btn),
         att ? h("div", { class: "source-att" }, h("span", { class: "label" }, "Attributed to "), bilingual(att.name_en, att.text)) : null,
         src.url ? h("div", { class: "source-url" }, safeLink(src.url, src.url)) : null,
       );
