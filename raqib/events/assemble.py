@@ -54,6 +54,9 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                     f"{det.sub_type} in sentence {det.sentence} dropped: dated {dp.day} (background or future)"
                 )
                 continue
+        if dp.expr is not None and dp.expr.end and dp.day and (dp.expr.end - dp.day).days > 7:
+            log.append(f"{det.sub_type} in sentence {det.sentence} dropped: a total over {dp.expr.span.text!r}")
+            continue
         if dp.expr is not None:
             previous = dp
         trig_spans = tuple(doc.view_span(c.start, c.end) for c in det.triggers)
@@ -157,40 +160,45 @@ def merge(events: list[Event], doc: Doc | None = None) -> list[Event]:
     merged: list[Event] = []
     index: dict[tuple, int] = {}
     for e in body:
-        key = (e.type, e.location.entity_key if e.location else None, e.date)
+        key = (_kind(e), e.location.entity_key if e.location else None, e.date)
         if key[1] is not None and key in index:
             merged[index[key]] = _join(merged[index[key]], e)
         else:
             index.setdefault(key, len(merged))
             merged.append(e)
     for e in title:
-        same_place = [i for i, b in enumerate(merged) if b.type == e.type and _same_place(b, e)]
+        same_place = [i for i, b in enumerate(merged) if _kind(b) == _kind(e) and _same_place(b, e)]
         same_family = [i for i, b in enumerate(merged) if _family(b.type) == _family(e.type)]
         target = same_place or same_family
         if target:
             merged[target[0]] = _join(merged[target[0]], e, keep_first=True)
         else:
             merged.append(e)
-    out: list[Event] = []
+    dropped: set[int] = set()
     for i, e in enumerate(merged):
         finer = [
             j
             for j, f in enumerate(merged)
             if j != i
-            and f.type == e.type
+            and j not in dropped
+            and _kind(f) == _kind(e)
             and f.date == e.date
             and f.location
             and e.location
             and _contains(e, f)
         ]
         if finer:
-            merged[finer[0]] = _join(merged[finer[0]], e, keep_first=True)
-            continue
-        out.append(e)
-    out = [e for e in out if e in merged or any(e is m for m in merged)]
+            merged[finer[0]] = _join(merged[finer[0]], merged[i], keep_first=True)
+            dropped.add(i)
+    out = [e for i, e in enumerate(merged) if i not in dropped]
     if any(e.location is not None for e in out):
         out = [e for e in out if e.location is not None]
     return out
+
+
+def _kind(e: Event) -> str:
+    """What "same type" means for merging: the ACLED type, or the humanitarian sub-type."""
+    return e.sub_type if e.type == "humanitarian" else e.type
 
 
 def _family(type_: str) -> str:

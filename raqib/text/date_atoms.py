@@ -288,6 +288,25 @@ def _hmo(m, view, published):
     return atom
 
 
+def _eid(m, view, published):
+    month, first, days = (10, 1, 3) if m.group("eid") == "فطر" else (12, 10, 4)
+    if n := m.group("eid_n"):
+        first += ("اول", "ثاني", "ثالث", "رابع").index(n)
+        days = 1
+    atom = _atom(m, "period", kind="hijri", unit="other")
+    if hy := m.group("eid_y"):
+        year = int(hy)
+    elif published is not None and (base := hijri_year_of(published)):
+        hint = hint_of(m.group("eid_mod"))
+        year = pick_year(lambda y: hijri_to_date(y, month, first), base, published, hint)
+    else:
+        return atom
+    start = hijri_to_date(year, month, first) if year else None
+    if start is not None:
+        atom.start, atom.end = start, start + timedelta(days=days - 1)
+    return atom
+
+
 def _mo(m, view, published):
     month = lx.gregorian_months()[lookup(m.group("mo_m"))]
     year, explicit = _year_of(m, "mo_", published)
@@ -433,6 +452,7 @@ _HANDLERS = {
     "CLOCK": _clock,
     "HY": _hy,
     "YEAR": _year,
+    "EID": _eid,
     "HMO": _hmo,
     "MO": _mo,
     "REL": _rel,

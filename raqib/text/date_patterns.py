@@ -130,7 +130,7 @@ def alternatives() -> dict[str, str]:
         ),
         # الساعة العاشرة والنصف, الساعة 10:30, الواحدة من (صباح اليوم).
         "CLOCK": (
-            rf"(?:[وف]?(?:تمام\s+)?(?:ال)?ساعه\s+(?P<ck_h>{hours}|[0-2]?\d(?:[:.][0-5]\d)?)"
+            rf"(?:[وف]?(?:تمام\s+)?(?:ال)?ساعه\s+(?P<ck_h>{hours}|[0-2]?\d(?:[:.,][0-5]\d)?)"
             rf"(?:\s+و\s*(?:النصف|الربع|ثلث|\d{{1,2}}\s+دقيقه))?(?:\s+(?:الا\s+)?(?:ربعا|ربع|ثلثا|ثلث))?"
             rf"(?:\s+من(?=\s+{PRO}{pod}{R}))?"
             rf"|(?P<ck_h>{hours})(?:\s+و\s*(?:النصف|الربع|ثلث))?\s+(?:من(?=\s+{PRO}{pod}{R})|(?={pod}{R}))"
@@ -147,6 +147,11 @@ def alternatives() -> dict[str, str]:
             rf"(?:\s*{SEP_RANGE}\s*(?:(?:ال)?عام\s+)?(?P<yr_y2>{YNUM}))?(?:\s*م(?![\p{{L}}]))?(?![\p{{N}}]|[/.\-]\d|\s*{HMARK})"
         ),
         # شهر رمضان المبارك, رمضان 1439, رمضان الماضي.
+        # عيد الفطر، أول أيام عيد الأضحى (1 Shawwal; 10 Dhu al-Hijja).
+        "EID": (
+            rf"(?:(?P<eid_n>اول|ثاني|ثالث|رابع)\s+ايام\s+)?{PRO}عيد\s+ال(?P<eid>فطر|اضحي)"
+            rf"(?:\s+(?:المبارك|السعيد))?(?:\s+(?:لعام\s+|عام\s+)?(?P<eid_y>{HYNUM}){HMARK}?)?{_mod('eid_')}{R}"
+        ),
         "HMO": (
             rf"(?:{PRO}شهر\s+(?P<hm_m>{hmon})(?:\s+(?P<hm_y>{HYNUM}))?{HMARK}?"
             rf"(?:\s+(?:المبارك|الفضيل|الكريم|المعظم))?{_mod('hm_')}"
@@ -268,6 +273,8 @@ def gate() -> Gate:
     add(["قبل", "منذ"], ("DUR",), need=units)
     add(lx.gregorian_months(), ("MO",))
     add(lx.hijri_months(), ("HMO",))
+    add(["عيد"], ("EID",))
+    add(["اول", "ثاني", "ثالث", "رابع"], ("EID", "REL", "ORD", "PARTP"))
     add(lx.weekdays(), ("WD",), "only")
     add(lx.parts_of_period(), ("PARTP",))
     # A one- or two-digit number starts a date only before a month, a range word, "من" or

@@ -1,10 +1,10 @@
 """Number expressions of an article: digits in any script, number words, scales, approximations,
 ranges, updates, vague quantities, and the unit of numbers that do not count people.
 
-``find_quantities`` scans the normalised view once with one compiled pattern
-(number_words.digit_scanner, word_scanner), joins adjacent atoms into expressions (number_words.parse_chain), reads a
-few tokens of context on each side to decide the unit, qualifier, range or update
-(number_context), and maps every span back to the original text.
+``find_quantities`` scans the normalised view with two compiled patterns (number_words:
+digit strings; number words with their proclitics), joins adjacent atoms into expressions
+(number_words.parse_chain), reads a few tokens on each side to decide the unit (number_units),
+the qualifier, range or update (number_context), and maps every span back to the original text.
 
 Spans: the number expression without attached proclitics (و ب ل ف ك) but with ال
 (العشرات); a qualifier written before the number is part of the span (نحو 300، أكثر من
@@ -14,7 +14,8 @@ spans both ends (بين 300 و400، من 10 إلى 21).
 Units (``Quantity.unit``; None means the number may count people): percent, money, distance,
 area, weight, volume, measure (Richter, megawatts...), temperature, duration, age, time (time of
 day), date (a day of the month, 19/2/2018), year, reference (resolution, article, military unit
-or model numbers), phone, ordinal, frequency (3 مرات), score.
+or model numbers), phone, ordinal (also list items "1- ..."), frequency (3 مرات), score (2-1,
+هدفين). Safe duals count 2 (شخصين، طفلين: see number_words._DUALS).
 """
 
 from __future__ import annotations
@@ -50,9 +51,10 @@ from raqib.text.number_words import (
 )
 
 # ACLED's conventions for vague counts (ACLED FAQ "Fatalities", 2023: "tens" 10, "dozens" 12,
-# "hundreds" 100, "and so on"; "several"/"many"/unknown plural 10). عشرات is rendered "dozens"
-# in ACLED's Arabic-source coding, hence 12. Combined forms take the lower bound of the phrase:
-# عشرات الآلاف 10,000, مئات الآلاف 100,000; "a few/several thousand" the scale itself.
+# "hundreds" 100, "and so on"; "several"/"many"/unknown plural 10). عشرات is read as "dozens"
+# (12), as raqib/settings.py states; literally it is "tens" (10). آلاف follows "and so on": 1000.
+# Combined forms take the lower bound of the phrase: عشرات الآلاف 10,000, مئات الآلاف 100,000;
+# "a few/several thousand" (بضعة آلاف) the scale itself.
 ACLED_VAGUE: dict[str, int] = {
     "tens": 12,
     "hundreds": 100,

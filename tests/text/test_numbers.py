@@ -371,6 +371,17 @@ def test_ashr_is_not_asharat() -> None:
         ("ضرب زلزال بقوة 6 درجات على مقياس ريختر", "6", "measure"),
         ("قصفت الطائرات البلدة 3 مرات", "3", "frequency"),
         ("قمة مجموعة العشرين", "العشرين", "reference"),
+        ("قتل طفل عمره 5 سنوات", "5", "age"),
+        ("اعتقل رجل البالغ من العمر 30 عاما", "30", "age"),
+        ("تتجاوز أعمارهم الـ60", "60", "age"),
+        ("ركب الحافلة رقم 5", "5", "reference"),
+        ("صادرت السلطات 20 دونما من الأراضي", "20", "area"),
+        ("تبعد القرية 15 كيلومترا", "15", "distance"),
+        ("قدم الاتحاد مليار دولار", "مليار", "money"),
+        ("بلغ سعر الكيلو 5 يورو", "5", "money"),
+        ("بيع الدولار بـ 2500 ليرة", "2500", "money"),
+        ("في السنوات الـ 16 الماضية", "16", "duration"),
+        ("توفي المؤرخ سنة 370هـ", "370", "year"),
     ],
 )
 def test_unit(text: str, span: str, unit: str) -> None:
@@ -488,3 +499,26 @@ def test_targets_are_not_scores() -> None:
 def test_list_item_number() -> None:
     text = "وتضمن الاتفاق:\n1- وقف إطلاق النار\n2- إدخال المساعدات"
     assert [q.unit for q in quantities(text)] == ["ordinal", "ordinal"]
+
+
+def test_corpus_spans_sorted_and_exact(shared_dir) -> None:
+    """Span invariants on real articles (read at run time, never copied into the project)."""
+    import gzip
+    import json
+
+    path = shared_dir / "corpus" / "ant_multisource_v2.1.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= 300:
+                break
+            d = json.loads(line)
+            text = f"{d.get('title') or ''}\n\n{d.get('text') or ''}"
+            qs = quantities(text)
+            for q in qs:
+                assert text[q.span.start : q.span.end] == q.span.text and q.span.text.strip()
+                assert q.value is not None or q.vague or q.unit in ("date", "time", "phone")
+                assert not q.vague or q.value is None
+            for a, b in zip(qs, qs[1:], strict=False):
+                assert a.span.end <= b.span.start

@@ -255,8 +255,13 @@ class App {
       types.set(p.type, t);
     }
     const places = [];
+    // The menus' facets ignore the place filters; the overview honours them.
     for (const c of this.facets?.countries || []) {
-      for (const a of c.admin1) places.push({ name: a.name, country: c.country, n: a.events });
+      if (this.state.country && (c.country || "").toUpperCase() !== this.state.country.toUpperCase()) continue;
+      for (const a of c.admin1) {
+        if (this.state.admin1 && a.name.toLowerCase() !== this.state.admin1.toLowerCase()) continue;
+        places.push({ name: a.name, country: c.country, n: a.events });
+      }
     }
     places.sort((a, b) => b.n - a.n);
     this.panel.showOverview(
