@@ -55,7 +55,9 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                 )
                 continue
         if dp.expr is not None and dp.expr.end and dp.day and (dp.expr.end - dp.day).days > 7:
-            log.append(f"{det.sub_type} in sentence {det.sentence} dropped: a total over {dp.expr.span.text!r}")
+            log.append(
+                f"{det.sub_type} in sentence {det.sentence} dropped: a total over {dp.expr.span.text!r}"
+            )
             continue
         if dp.expr is not None:
             previous = dp

@@ -39,27 +39,33 @@ Similarity = Callable[[str, Sequence[str]], list[float]]
 def choose_event(
     report: Report, candidates: Sequence[Candidate], similarity: Similarity | None = None
 ) -> str | None:
-    """The id of the candidate event ``report`` belongs to, or None to found a new event."""
+    """The id of the candidate event ``report`` belongs to, or None to found a new event.
+
+    Same named actors (the same unordered pair, or the same single actor) make the same event,
+    as ACLED codes it. Where actors are missing on either side, the actors cannot tell; then the
+    evidence sentences must be alike (``similarity``), and without a similarity function the
+    report stays separate: the merge-label set (bench/merge_labels.jsonl) showed most wrong
+    merges came from actor-less reports of different happenings at the same place and day.
+    """
     if not candidates:
         return None
     mine = report.actors
-    exact = [c for c in candidates if c.actors == mine]
-    if exact:
-        return _best(exact).event_id
-    compatible = [c for c in candidates if mine < c.actors or c.actors < mine]
-    if len(compatible) == 1:
-        return compatible[0].event_id
-    if len(compatible) > 1 and similarity is not None:
-        text = report_text(report)
-        if text:
-            scored = []
-            for c in compatible:
-                sims = similarity(text, list(c.evidence)) if c.evidence else [0.0]
-                scored.append((max(sims), c))
-            score, best = max(scored, key=lambda sc: (sc[0], sc[1].n_reports))
-            if score >= SIMILARITY_THRESHOLD:
-                return best.event_id
-    return None
+    if mine:
+        exact = [c for c in candidates if c.actors == mine]
+        if exact:
+            return _best(exact).event_id
+    compatible = [c for c in candidates if c.actors <= mine or mine <= c.actors]
+    if not compatible or similarity is None:
+        return None
+    text = report_text(report)
+    if not text:
+        return None
+    scored = []
+    for c in compatible:
+        sims = similarity(text, list(c.evidence)) if c.evidence else [0.0]
+        scored.append((max(sims), c))
+    score, best = max(scored, key=lambda sc: (sc[0], sc[1].n_reports))
+    return best.event_id if score >= SIMILARITY_THRESHOLD else None
 
 
 def report_text(report: Report) -> str:

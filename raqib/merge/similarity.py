@@ -25,12 +25,18 @@ def available() -> bool:
 
 def similarity(text: str, others: Sequence[str]) -> list[float]:
     """Cosine similarity of ``text`` to each of ``others`` (0.0 each when no encoder is installed)."""
-    enc = _encoder()
-    if enc is None or not others:
+    if _encoder() is None or not others:
         return [0.0] * len(others)
     import numpy as np
 
-    vecs = np.asarray(enc.encode([text, *others]), dtype="float32")
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    vecs = vecs / np.maximum(norms, 1e-9)
-    return [float(x) for x in vecs[1:] @ vecs[0]]
+    base = _embed(text)
+    return [float(np.dot(base, _embed(o))) for o in others]
+
+
+@lru_cache(maxsize=8192)
+def _embed(text: str):
+    """The unit-length embedding of one text (cached: candidate evidence recurs across reports)."""
+    import numpy as np
+
+    vec = np.asarray(_encoder().encode([text]), dtype="float32")[0]
+    return vec / max(float(np.linalg.norm(vec)), 1e-9)

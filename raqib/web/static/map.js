@@ -3,10 +3,9 @@
 // Markers are clustered on a screen grid anchored to the world, so clusters stay put while panning.
 
 import { h, s, clear, fmtInt } from "./dom.js";
-import { TYPES, typeColor, typeLabel } from "./taxonomy.js";
+import { clusterMarker, clusterPoints, fillLegend, pointMarker, radiusFor } from "./markers.js";
 
 const WORLD = 1024; // world units across 360 degrees of longitude
-const CELL = 46; // cluster grid cell, CSS pixels
 const MAX_K = 2 ** 14; // deepest zoom: ~1 m per pixel is far below any geocode's precision
 const SEA = "#dfe8ef";
 const LAND = "#fbfaf7";
@@ -45,25 +44,6 @@ function ringsPath(features) {
   return p;
 }
 
-function radiusFor(fatalities) {
-  // sqrt: marker area proportional to the count, capped so a massacre does not hide its region.
-  return Math.min(22, 5 + 1.7 * Math.sqrt(Math.max(0, fatalities || 0)));
-}
-
-function clusterRadius(n) {
-  return Math.min(30, 13 + 3.2 * Math.log2(n));
-}
-
-function markerRadius(c) {
-  return c.n === 1 ? radiusFor(c.fat) : clusterRadius(c.n);
-}
-
-function arcPath(cx, cy, r0, r1, a0, a1) {
-  const large = a1 - a0 > Math.PI ? 1 : 0;
-  const p = (r, a) => `${(cx + r * Math.sin(a)).toFixed(2)},${(cy - r * Math.cos(a)).toFixed(2)}`;
-  return `M${p(r1, a0)}A${r1},${r1} 0 ${large} 1 ${p(r1, a1)}L${p(r0, a1)}A${r0},${r0} 0 ${large} 0 ${p(r0, a0)}Z`;
-}
-
 export class MapView {
   /**
    * @param {HTMLElement} root  the map container
@@ -94,7 +74,7 @@ export class MapView {
     this._bindInput();
     new ResizeObserver(() => this._resize()).observe(root);
     this._resize();
-    this._renderLegend();
+    fillLegend(this.legend);
   }
 
   /** Loads the compiled outlines (basemap.json). */
@@ -397,64 +377,22 @@ export class MapView {
     }
   }
 
-  /** Groups the visible events by screen cell. */
-  _clusters() {
-    const { k, tx, ty } = this.view;
-    const cells = new Map();
-    const m = 30;
-    for (const p of this.visible) {
-      const sx = p.x * k + tx;
-      const sy = p.y * k + ty;
-      if (sx < -m || sy < -m || sx > this.w + m || sy > this.h + m) continue;
-      // Cells anchored to world coordinates: panning moves clusters without regrouping them.
-      const key = `${Math.floor((p.x * k) / CELL)}:${Math.floor((p.y * k) / CELL)}`;
-      let c = cells.get(key);
-      if (!c) {
-        c = { n: 0, sx: 0, sy: 0, fat: 0, types: new Map(), pts: [] };
-        cells.set(key, c);
-      }
-      c.n += 1;
-      c.sx += sx;
-      c.sy += sy;
-      c.fat += p.fatalities || 0;
-      c.types.set(p.type, (c.types.get(p.type) || 0) + 1);
-      c.pts.push(p);
-    }
-    // Neighbouring cells whose markers would overlap merge (biggest first): a grid alone leaves
-    // clusters of adjacent cells drawn on top of each other.
-    const list = [...cells.values()].sort((a, b) => b.n - a.n);
-    const out = [];
-    for (const c of list) {
-      const cx = c.sx / c.n;
-      const cy = c.sy / c.n;
-      const r = markerRadius(c);
-      const host = out.find((o) => Math.hypot(o.sx / o.n - cx, o.sy / o.n - cy) < (markerRadius(o) + r) * 0.8);
-      if (!host) {
-        out.push(c);
-        continue;
-      }
-      host.n += c.n;
-      host.sx += c.sx;
-      host.sy += c.sy;
-      host.fat += c.fat;
-      for (const [t, n] of c.types) host.types.set(t, (host.types.get(t) || 0) + n);
-      for (const p of c.pts) host.pts.push(p);
-    }
-    return out;
-  }
-
   _drawMarkers() {
     const layer = this.layer;
     const frag = document.createDocumentFragment();
     let shown = 0;
-    const clusters = this._clusters();
+    const clusters = clusterPoints(this.visible, this.view, this.w, this.h);
     // Big clusters first so small markers stay clickable on top.
     clusters.sort((a, b) => b.n - a.n || (b.fat || 0) - (a.fat || 0));
     for (const c of clusters) {
       shown += c.n;
       const cx = c.sx / c.n;
       const cy = c.sy / c.n;
-      frag.appendChild(c.n === 1 ? this._pointMarker(c.pts[0], cx, cy) : this._clusterMarker(c, cx, cy));
+      frag.appendChild(
+        c.n === 1
+          ? pointMarker(c.pts[0], cx, cy, this.selected, this.handlers.onSelect)
+          : clusterMarker(c, cx, cy, (cl) => this._openCluster(cl)),
+      );
     }
     // The open event stays visible inside a cluster: a ring where it lies.
     const sel = this.selected && this.visible.find((p) => p.id === this.selected);
@@ -475,59 +413,6 @@ export class MapView {
       (this.unlocated ? ` · ${fmtInt(this.unlocated)} without coordinates` : "");
   }
 
-  _pointMarker(p, cx, cy) {
-    const r = radiusFor(p.fatalities);
-    const sel = this.selected === p.id;
-    const title = `${p.date || "undated"} · ${typeLabel(p.type)}${p.fatalities ? ` · ${p.fatalities} killed` : ""}`;
-    return s(
-      "circle",
-      {
-        class: ["marker", "point", sel && "selected"],
-        cx: cx.toFixed(1),
-        cy: cy.toFixed(1),
-        r: r.toFixed(1),
-        fill: typeColor(p.type),
-        "data-event-id": p.id,
-        tabindex: "0",
-        role: "button",
-        "aria-label": title,
-        onclick: () => this.handlers.onSelect(p.id),
-        onkeydown: (e) => e.key === "Enter" && this.handlers.onSelect(p.id),
-      },
-      s("title", null, title),
-    );
-  }
-
-  _clusterMarker(c, cx, cy) {
-    const r = clusterRadius(c.n);
-    const g = s("g", {
-      class: "marker cluster",
-      transform: `translate(${cx.toFixed(1)},${cy.toFixed(1)})`,
-      "data-count": c.n,
-      tabindex: "0",
-      role: "button",
-    });
-    const parts = [...c.types.entries()].sort((a, b) => b[1] - a[1]);
-    let a = 0;
-    if (parts.length === 1) {
-      g.appendChild(s("circle", { r: r.toFixed(1), fill: typeColor(parts[0][0]), class: "ring" }));
-    } else {
-      for (const [type, n] of parts) {
-        const b = a + (2 * Math.PI * n) / c.n;
-        g.appendChild(s("path", { d: arcPath(0, 0, r * 0.62, r, a, b - 1e-6), fill: typeColor(type) }));
-        a = b;
-      }
-    }
-    g.appendChild(s("circle", { r: (r * 0.62).toFixed(1), class: "hole" }));
-    g.appendChild(s("text", { class: "count", dy: "0.35em" }, c.n >= 1000 ? `${Math.round(c.n / 100) / 10}k` : c.n));
-    const mix = parts.map(([t, n]) => `${typeLabel(t)}: ${n}`).join("\n");
-    g.appendChild(s("title", null, `${fmtInt(c.n)} events · ${fmtInt(c.fat)} killed\n${mix}`));
-    const act = () => this._openCluster(c);
-    g.addEventListener("click", act);
-    g.addEventListener("keydown", (e) => e.key === "Enter" && act());
-    return g;
-  }
-
   _openCluster(c) {
     const xs = c.pts.map((p) => p.x);
     const ys = c.pts.map((p) => p.y);
@@ -540,28 +425,5 @@ export class MapView {
     this.fit(c.pts);
   }
 
-  _renderLegend() {
-    clear(this.legend);
-    this.legend.append(
-      h("div", { class: "legend-title" }, "Event type"),
-      ...TYPES.map((t) =>
-        h("div", { class: "legend-row" }, h("span", { class: "swatch", dataset: { type: t.id } }), t.label),
-      ),
-      h("div", { class: "legend-title legend-size" }, "Fatalities"),
-      s(
-        "svg",
-        { class: "legend-sizes", width: 130, height: 40, "aria-hidden": "true" },
-        (() => {
-          let x = 2;
-          return [1, 10, 50].map((n) => {
-            const r = radiusFor(n);
-            const cx = x + r;
-            x = cx + r + 22;
-            return [s("circle", { cx, cy: 36 - r, r, class: "legend-circle" }), s("text", { x: cx + r + 3, y: 35 }, String(n))];
-          });
-        })(),
-      ),
-    );
-    for (const el of this.legend.querySelectorAll(".swatch")) el.style.background = typeColor(el.dataset.type);
-  }
+
 }
