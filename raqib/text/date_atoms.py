@@ -367,7 +367,7 @@ def _dur(m, view, published):
         unit = "day"
     if count is None or count > 400:
         return None  # منذ أيام, منذ سنوات: too vague to place
-    atom = _atom(m, "period", kind="range" if since else "relative", role="since" if since else None)
+    atom = _atom(m, "period", kind="relative", role="since" if since else None)
     if published is None:
         return atom
     if unit == "day":
@@ -380,10 +380,6 @@ def _dur(m, view, published):
         s, e = month_range(*add_months(published.year, published.month, -count))
     else:
         s, e = year_range(published.year - count)
-    if since:
-        e = published
-    elif atom.precision:
-        atom.unit = None
     atom.start, atom.end = s, e
     return atom
 

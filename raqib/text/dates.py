@@ -22,10 +22,13 @@ Conventions an analyst should know (ACLED time_precision: 1 day, 2 week or a few
   threefold (date_resolve.pick_year); الماضي forces the past, المقبل the future.
 - Months, years and parts of them are ranges with precision 3 ("أواخر 2012" = 2012-10-01 to
   2012-12-31); "الأسبوع الماضي" is the previous Saturday-to-Friday week, precision 2.
-- Ranges: one TimeExpr of kind "range" covers "من 1 إلى 5 آذار" or "منذ X وحتى Y", with
-  start/end the first and last day, so a figure's ``when`` can take start..end directly.
-  "منذ X" alone is kind "range", range_role "since", from X's first day to publication (end
-  None without a publication date). "حتى X" alone keeps X's kind and dates, range_role "until".
+- Ranges: "من 1 إلى 5 آذار", "بين 3 و5 آذار", "بين عامي 2011 و2014", "يومي السبت والأحد" are
+  one TimeExpr of kind "range" whose start/end are the first and last day. "منذ X وحتى Y" gives
+  two: X with range_role "since" and Y with range_role "until", each keeping its own dates, so
+  a figure's ``when`` runs from the since's start to the until's end (to publication when there
+  is no until: "منذ 2011" is the year 2011 marked "since"; "منذ ثلاثة أيام" the day three days
+  back, marked "since"). "حتى X" alone is X marked "until". Events should not take a "since"
+  end as the day they happened.
 - Future expressions (غداً، المقبل) resolve too; the events stage ignores future dates.
 - Without a publication date relative expressions stay unresolved (start/end None); those
   with a year still resolve.
@@ -56,6 +59,7 @@ _OPENER = regex.compile(
     r"|(?:خلال|في)\s+الفتره\s+(?:الممتده\s+)?(?:ما\s+)?(?:من|بين)))\s*$"
 )
 _TO = regex.compile(r"\s*و?\s*(?:حتي|الي|لغايه|-)\s*")
+_TO_WORD = regex.compile(r"\s*(?P<w>و?\s*(?:حتي|الي|لغايه|-))\s*")
 _AND = regex.compile(r"\s*(?:و|-)?\s*")
 _TO_NOW = regex.compile(r"\s*و?\s*(?:حتي|الي|لغايه)\s+(?:الان|اللحظه|يومنا\s+هذا)(?![\p{L}])")
 _SINCE = ("منذ", "اعتبارا من", "ابتداء من", "بدءا من")
@@ -83,7 +87,7 @@ def find_dates(
     ve = len(vt) if end is None else view.to_view(end)
     atoms = _atoms(vt, vs, ve, published)
     units = _merge(atoms, vt, published)
-    units = _ranges(units, vt, vs, published)
+    units = _ranges(units, vt, vs)
     return [_emit(u, text, view, vt) for u in units]
 
 
@@ -235,8 +239,8 @@ def _reduce(chain: list[Atom], published: date | None) -> Atom | None:
     return unit
 
 
-def _ranges(units: list[Atom], vt: str, vs: int, published: date | None) -> list[Atom]:
-    """Join "منذ X حتى Y", "من X إلى Y", "بين X وY"; mark "منذ X" and "حتى X"."""
+def _ranges(units: list[Atom], vt: str, vs: int) -> list[Atom]:
+    """Join "من X إلى Y" and "بين X وY" into one range; mark the ends of "منذ X (حتى Y)"."""
     out: list[Atom] = []
     i = 0
     while i < len(units):
@@ -260,21 +264,26 @@ def _ranges(units: list[Atom], vt: str, vs: int, published: date | None) -> list
         word = op.group("w") if op else ""
         opener_at = op.start("w") if op else u.a
         kind = _opener_kind(word)
-        if kind in ("since", "from", "between") and nxt is not None and nxt.cat != "clock":
+        if kind in ("from", "between") and nxt is not None and nxt.cat != "clock":
             gap = _AND if kind == "between" else _TO
             if gap.fullmatch(vt, u.b, nxt.a) and (kind != "between" or nxt.conj or "و" in vt[u.b : nxt.a]):
                 out.append(_span_range(u, nxt, opener_at))
                 i += 2
                 continue
         if kind == "since":
-            r = Atom("RANGE", opener_at, u.b, "period", kind="range", role="since", part=u.part)
-            now = _TO_NOW.match(vt, u.b)
-            if now:
-                r.b = now.end()
-            if u.start is not None:
-                r.start = u.start
-                r.end = published if published is not None and published >= u.start else None
-            out.append(r)
+            # منذ X (وحتى Y): X is the "since" end, Y the "until" end; each keeps its own dates.
+            u.a, u.role = opener_at, "since"
+            out.append(u)
+            to = _TO_WORD.fullmatch(vt, u.b, nxt.a) if nxt is not None and nxt.cat != "clock" else None
+            if to is not None and nxt is not None:
+                nxt.a, nxt.role = to.start("w"), "until"
+                if u.month_day and u.start and nxt.start and u.start > nxt.start:
+                    u.start = u.end = safe_date(u.start.year - 1, u.start.month, u.start.day)
+                out.append(nxt)
+                i += 2
+                continue
+            if now := _TO_NOW.match(vt, u.b):
+                u.b = now.end()
         elif kind == "until":
             u.a, u.role = opener_at, "until"
             out.append(u)
@@ -335,8 +344,6 @@ def _emit(u: Atom, text: str, view: NormalizedText, vt: str) -> TimeExpr:
     if u.start is not None and u.end is not None:
         precision = u.precision or precision_for(u.start, u.end)
     start, end = (u.start, u.end) if u.start is not None else (None, None)
-    if u.role == "since" and u.end is None:
-        start, end = u.start, None
     return TimeExpr(
         span=Span(a, b, text[a:b]),
         kind=u.kind,

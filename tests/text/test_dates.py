@@ -81,7 +81,6 @@ RESOLVED = [
     ("فرض الحظر في 24 من شباط", "24 من شباط", "2018-02-24", "2018-02-24", 1),
     ("نزح الآلاف في الـ20 من شباط", "الـ20 من شباط", "2018-02-20", "2018-02-20", 1),
     ("أعلن في 24 شباط من العام الماضي", "24 شباط من العام الماضي", "2017-02-24", "2017-02-24", 1),
-    ("منذ 20 ديسمبر/كانون الأول 2017", None, None, None, None),  # see RANGES
     # a scheduled event a few days ahead stays in the publication year
     ("تنطلق المحادثات في 8 آذار في أستانا", "8 آذار", "2018-03-08", "2018-03-08", 1),
     # numeric dates, day first
@@ -116,7 +115,6 @@ RESOLVED = [
     # periods
     ("قتل العشرات الأسبوع الماضي", "الأسبوع الماضي", "2018-02-24", "2018-03-02", 2),
     ("ارتفعت الحصيلة الشهر الماضي", "الشهر الماضي", "2018-02-01", "2018-02-28", 3),
-    ("منذ مطلع الشهر الجاري", None, None, None, None),  # see RANGES
     ("خلال الشهر الجاري قتل", "الشهر الجاري", "2018-03-01", "2018-03-31", 3),
     ("نزح الآلاف العام الماضي", "العام الماضي", "2017-01-01", "2017-12-31", 3),
     ("تراجع العنف هذا العام", "هذا العام", "2018-01-01", "2018-12-31", 3),
@@ -145,7 +143,7 @@ RESOLVED = [
 ]
 
 
-@pytest.mark.parametrize("sentence,span,start,end,precision", [r for r in RESOLVED if r[1]])
+@pytest.mark.parametrize("sentence,span,start,end,precision", RESOLVED)
 def test_resolved(sentence, span, start, end, precision):
     t = one(sentence)
     assert t.span.text == span
@@ -154,53 +152,74 @@ def test_resolved(sentence, span, start, end, precision):
 
 
 @pytest.mark.parametrize(
-    "sentence,span,start,end,role",
+    "sentence,span,start,end",
     [
-        (
-            "قتل 500 مدني منذ 19 فبراير/شباط الماضي وحتى الثالث من الشهر الجاري",
-            "منذ 19 فبراير/شباط الماضي وحتى الثالث من الشهر الجاري",
-            "2018-02-19",
-            "2018-03-03",
-            None,
-        ),
-        ("نزح الآلاف من 1 إلى 5 آذار", "من 1 إلى 5 آذار", "2018-03-01", "2018-03-05", None),
-        ("قتل 40 بين 3 و5 آذار", "بين 3 و5 آذار", "2018-03-03", "2018-03-05", None),
-        (
-            "في الفترة من 20 شباط إلى 2 آذار",
-            "في الفترة من 20 شباط إلى 2 آذار",
-            "2018-02-20",
-            "2018-03-02",
-            None,
-        ),
-        ("بين عامي 2011 و2014 قتل الآلاف", "بين عامي 2011 و2014", "2011-01-01", "2014-12-31", None),
+        ("نزح الآلاف من 1 إلى 5 آذار", "من 1 إلى 5 آذار", "2018-03-01", "2018-03-05"),
+        ("قتل 40 بين 3 و5 آذار", "بين 3 و5 آذار", "2018-03-03", "2018-03-05"),
+        ("في الفترة من 20 شباط إلى 2 آذار", "في الفترة من 20 شباط إلى 2 آذار", "2018-02-20", "2018-03-02"),
+        ("بين عامي 2011 و2014 قتل الآلاف", "بين عامي 2011 و2014", "2011-01-01", "2014-12-31"),
+        ("نزح السكان بين 28 شباط و2 آذار", "بين 28 شباط و2 آذار", "2018-02-28", "2018-03-02"),
         (
             "من 28 كانون الأول إلى 3 كانون الثاني 2018",
             "من 28 كانون الأول إلى 3 كانون الثاني 2018",
             "2017-12-28",
             "2018-01-03",
-            None,
         ),
-        ("قتل نصف مليون منذ 2011", "منذ 2011", "2011-01-01", "2018-03-04", "since"),
-        ("قتل نصف مليون منذ عام 2011 حتى الآن", "منذ عام 2011 حتى الآن", "2011-01-01", "2018-03-04", "since"),
+    ],
+)
+def test_closed_ranges(sentence, span, start, end):
+    t = one(sentence)
+    assert (t.span.text, t.kind, t.range_role) == (span, "range", None)
+    assert (t.start, t.end) == (D(start), D(end))
+
+
+def test_since_until_ends():
+    text = "قتل 718 مدنيا منذ 19 فبراير/شباط الماضي وحتى الثالث من الشهر الجاري"
+    since, until = dates(text)
+    assert (since.span.text, since.range_role, since.start) == (
+        "منذ 19 فبراير/شباط الماضي",
+        "since",
+        D("2018-02-19"),
+    )
+    assert (until.span.text, until.range_role, until.start) == (
+        "حتى الثالث من الشهر الجاري",
+        "until",
+        D("2018-03-03"),
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence,span,start,end,role,precision",
+    [
+        ("قتل نصف مليون منذ 2011", "منذ 2011", "2011-01-01", "2011-12-31", "since", 3),
+        (
+            "قتل نصف مليون منذ عام 2011 حتى الآن",
+            "منذ عام 2011 حتى الآن",
+            "2011-01-01",
+            "2011-12-31",
+            "since",
+            3,
+        ),
         (
             "محاصرة منذ 20 ديسمبر/كانون الأول 2017",
             "منذ 20 ديسمبر/كانون الأول 2017",
             "2017-12-20",
-            "2018-03-04",
+            "2017-12-20",
             "since",
+            1,
         ),
-        ("قتل المئات منذ مطلع الشهر الجاري", "منذ مطلع الشهر الجاري", "2018-03-01", "2018-03-04", "since"),
-        ("نزح 10 آلاف منذ ثلاثة أيام", "منذ ثلاثة أيام", "2018-03-01", "2018-03-04", "since"),
-        ("تستمر الهدنة حتى الثلاثاء المقبل", "حتى الثلاثاء المقبل", "2018-03-06", "2018-03-06", "until"),
+        ("قتل المئات منذ مطلع الشهر الجاري", "منذ مطلع الشهر الجاري", "2018-03-01", "2018-03-10", "since", 3),
+        ("نزح 10 آلاف منذ ثلاثة أيام", "منذ ثلاثة أيام", "2018-03-01", "2018-03-01", "since", 2),
+        ("نزح الآلاف اعتبارا من الأربعاء", "اعتبارا من الأربعاء", "2018-02-28", "2018-02-28", "since", 1),
+        ("تستمر الهدنة حتى الثلاثاء المقبل", "حتى الثلاثاء المقبل", "2018-03-06", "2018-03-06", "until", 1),
+        ("قتل طفل قبل يومين", "قبل يومين", "2018-03-02", "2018-03-02", None, 1),
+        ("قتل قبل 36 عاما", "قبل 36 عاما", "1982-01-01", "1982-12-31", None, 3),
     ],
 )
-def test_ranges(sentence, span, start, end, role):
+def test_open_ends_and_durations(sentence, span, start, end, role, precision):
     t = one(sentence)
-    assert t.span.text == span
+    assert (t.span.text, t.range_role, t.precision) == (span, role, precision)
     assert (t.start, t.end) == (D(start), D(end))
-    assert t.range_role == role
-    if role != "until":
-        assert t.kind == "range"
 
 
 @pytest.mark.parametrize(
@@ -274,9 +293,9 @@ def test_absolute_resolves_without_publication_date(sentence, start):
     assert one(sentence, published=None).start == D(start)
 
 
-def test_since_without_publication_date_has_open_end():
+def test_since_without_publication_date_keeps_its_anchor():
     t = one("قتل الآلاف منذ 2011", published=None)
-    assert (t.start, t.end, t.range_role) == (D("2011-01-01"), None, "since")
+    assert (t.start, t.end, t.range_role) == (D("2011-01-01"), D("2011-12-31"), "since")
 
 
 @pytest.mark.parametrize(

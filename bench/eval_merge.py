@@ -1,0 +1,115 @@
+"""Merge quality on hand-labelled report pairs (bench/merge_labels.jsonl): precision and recall of
+"these two reports are the same event".
+
+The labels hold no article text: each side is an article id (ANT docno) and URL, the character
+span of the event's evidence in that article, and the type/date/place key the pair was drawn by.
+The script ingests the labelled articles from the ANT corpus into a fresh database (or uses
+--db), finds the report whose evidence span matches each side, and counts a predicted merge when
+both reports belong to the same canonical event.
+
+    .venv/bin/python bench/eval_merge.py                 # ingest the labelled articles, then score
+    .venv/bin/python bench/eval_merge.py --no-similarity # the rules alone
+
+How the labels were made: the 506 ANT articles of 2018-02-18..03-25 that mention الغوطة, دوما,
+حرستا or عفرين were ingested; report pairs from different articles sharing a place and a day
+(any type) were drawn, up to two merged and two unmerged pairs per place-day, 110 pairs in all,
+and each pair was labelled by reading both evidence sentences: same real-world happening (same
+incident, development or statement, same day and place) or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "bench" / "merge_labels.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus" / "ant_multisource_v2.1.jsonl.gz"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", default=str(LABELS))
+    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--db", help="an existing database holding the labelled articles")
+    ap.add_argument("--no-similarity", action="store_true")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+
+    from raqib.ingest import ingest
+    from raqib.store import open_store
+
+    labels = [json.loads(line) for line in open(args.labels, encoding="utf-8") if line.strip()]
+    ids = {side["article_id"] for lab in labels for side in (lab["a"], lab["b"])}
+    db = args.db
+    if db is None:
+        tmp = Path(tempfile.mkdtemp(prefix="raqib-merge-"))
+        if not Path(args.corpus).exists():
+            print(f"corpus {args.corpus} not found", file=sys.stderr)
+            return 2
+        src = tmp / "articles.jsonl"
+        with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
+            for line in fh:
+                if json.loads(line)["docno"] in ids:
+                    out.write(line)
+        # Merges depend on what else is stored: ingest the whole period the labels were drawn from.
+        period = tmp / "period.jsonl"
+        with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, period.open("w", encoding="utf-8") as out:
+            for line in fh:
+                r = json.loads(line)
+                text = (r.get("title") or "") + " " + (r.get("text") or "")
+                if "2018-02-18" <= r["date"] <= "2018-03-25" and any(
+                    w in text for w in ("الغوطة", "دوما", "حرستا", "عفرين")
+                ):
+                    out.write(line)
+        db = str(tmp / "merge.db")
+        with open_store(db, similarity=False if args.no_similarity else None) as store:
+            ingest([str(period), str(src)], store, workers=args.workers, progress=False, log=io.StringIO())
+    tp = fp = fn = tn = missing = 0
+    with open_store(db) as store:
+        spans: dict[tuple, str] = {}
+        for row in store.execute("SELECT article_id, event_id, json FROM reports").fetchall():
+            r = row if isinstance(row, dict) else dict(row)
+            ev = json.loads(r["json"]).get("evidence") or {}
+            spans[(r["article_id"], ev.get("start"), ev.get("end"))] = r["event_id"]
+        for lab in labels:
+            ea = spans.get((lab["a"]["article_id"], lab["a"]["evidence_start"], lab["a"]["evidence_end"]))
+            eb = spans.get((lab["b"]["article_id"], lab["b"]["evidence_start"], lab["b"]["evidence_end"]))
+            if ea is None or eb is None:
+                missing += 1
+                continue
+            same = ea == eb
+            if same and lab["same_event"]:
+                tp += 1
+            elif same:
+                fp += 1
+            elif lab["same_event"]:
+                fn += 1
+            else:
+                tn += 1
+    scored = tp + fp + fn + tn
+    result = {
+        "pairs": len(labels),
+        "scored": scored,
+        "not_found": missing,
+        "positives": tp + fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        "similarity": not args.no_similarity,
+        "db": db,
+    }
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
