@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from raqib.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "raqib" / "samples" / "articles.jsonl"
 
 ARTICLE = "قتل 5 مدنيين في قصف على دوما السبت.\nوقال المرصد إن القصف استمر."
 
@@ -115,3 +118,31 @@ def test_console_script_exit_status(tmp_path):
     r = subprocess.run([*exe, "extract", str(tmp_path / "missing.txt")], capture_output=True, text=True)
     assert r.returncode == 1
     assert "missing.txt: no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_acled_csv_and_geojson_formats(capsys):
+    from raqib.export import ACLED_COLUMNS
+    rc, out, err = run(["extract", "--jsonl", str(SAMPLES), "--format", "acled-csv"], capsys)
+    assert rc == 0, err
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0].keys()) == list(ACLED_COLUMNS)
+    assert {r["event_type"] for r in rows} <= {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments",
+    }
+    rc, out, _ = run(["extract", "--jsonl", str(SAMPLES), "--format", "geojson"], capsys)
+    gj = json.loads(out)
+    assert gj["type"] == "FeatureCollection" and gj["features"]
+    lon, lat = gj["features"][0]["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_explain_shows_rule_and_reasons(capsys):
+    rc, out, _ = run(["extract", "--jsonl", str(SAMPLES), "--explain"], capsys)
+    events = [e for line in out.splitlines() for e in json.loads(line)["events"]]
+    assert events and all(e["rule"] and e["explanation"] for e in events)
+    rc, out, _ = run(["extract", "--jsonl", str(SAMPLES)], capsys)
+    assert all("explanation" not in e for line in out.splitlines() for e in json.loads(line)["events"])
