@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from raqib.kb.geo_names import key_of
+from raqib.kb.geo_names import clitic_forms, key_of
 
 _COLUMNS = (
     "id",
@@ -120,6 +120,8 @@ class Gazetteer:
         self.max_tokens = first  # first token of a name -> longest name (in tokens) it starts
         self.ambiguity = ambiguity
         self._countries = {e.country: e for e in self._scan_countries()}
+        # Per-word cache of name_starts (articles repeat most words; bounded for long runs).
+        self._starts: dict[str, tuple[tuple[int, str, str, int], ...]] = {}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -136,6 +138,19 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         return key in self._index
+
+    def name_starts(self, norm: str) -> tuple[tuple[int, str, str, int], ...]:
+        """(skip, form, clitic, max tokens) for each clitic form of the normalised word ``norm``
+        (raqib.kb.geo_names.clitic_forms order) that begins some gazetteer name."""
+        out = self._starts.get(norm)
+        if out is None:
+            if len(self._starts) >= 262_144:
+                self._starts.clear()
+            first = self.max_tokens
+            out = self._starts[norm] = tuple(
+                (skip, form, clitic, first[form]) for skip, form, clitic in clitic_forms(norm) if first.get(form)
+            )
+        return out
 
     def lookup(self, norm_name: str) -> list[GazEntry]:
         """Entries whose name is ``norm_name`` (normalize_str form or raw text), best prior first."""

@@ -27,8 +27,11 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
     ACLED's lowest-figure rule, and every source, evidence span and reported value."""
     reps = sorted(reports, key=lambda r: r.sort_key)
     first = reps[0]
-    sub_types = Counter(r.sub_type for r in reps if r.sub_type)
-    sub_type = max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s))) if sub_types else None
+    # Reports typed differently (one story, two readings) vote; the earliest report breaks ties.
+    types = Counter(r.type for r in reps)
+    etype = max(types, key=lambda t: (types[t], -_first_index(reps, t, "type")))
+    sub_types = Counter(r.sub_type for r in reps if r.sub_type and r.type == etype)
+    sub_type = max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s, "sub_type"))) if sub_types else None
     located = [r for r in reps if (r.event.get("location") or {}).get("lat") is not None] or reps
     loc_rep = min(
         located, key=lambda r: ((r.event.get("location") or {}).get("geo_precision") or 9, r.sort_key)
@@ -40,7 +43,7 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
     outlets = sorted({r.outlet for r in reps if r.outlet})
     return {
         "id": event_id,
-        "type": first.type,
+        "type": etype,
         "sub_type": sub_type,
         "date": first.date,
         "location": loc_rep.event.get("location"),
@@ -99,5 +102,5 @@ def _union_actors(groups) -> list[dict]:
     return list(seen.values())
 
 
-def _first_index(reps: Sequence[Report], sub_type: str) -> int:
-    return next(i for i, r in enumerate(reps) if r.sub_type == sub_type)
+def _first_index(reps: Sequence[Report], value: str, attr: str) -> int:
+    return next(i for i, r in enumerate(reps) if getattr(r, attr) == value)

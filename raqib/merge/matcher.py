@@ -21,6 +21,10 @@ from raqib.merge.reports import Report
 # incident: STACK.md measured 0.59 for related and 0.06 for unrelated Arabic sentences; 0.5 sits
 # between them with room for paraphrase.
 SIMILARITY_THRESHOLD = 0.5
+# Above this the two sentences say the same thing (a wire story reworded): the same event even when
+# the extractor typed or attributed them differently. In the merge-label set every pair above 0.65
+# but one was the same event.
+PARAPHRASE_THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Candidate:
     actors: frozenset[str]
     n_reports: int
     evidence: tuple[str, ...] = ()
+    sub_types: frozenset[str] = frozenset()
+    same_type: bool = True  # False: another type family at the same place and day
 
 
 Similarity = Callable[[str, Sequence[str]], list[float]]
@@ -41,31 +47,40 @@ def choose_event(
 ) -> str | None:
     """The id of the candidate event ``report`` belongs to, or None to found a new event.
 
-    Same named actors (the same unordered pair, or the same single actor) make the same event,
-    as ACLED codes it. Where actors are missing on either side, the actors cannot tell; then the
-    evidence sentences must be alike (``similarity``), and without a similarity function the
-    report stays separate: the merge-label set (bench/merge_labels.jsonl) showed most wrong
-    merges came from actor-less reports of different happenings at the same place and day.
+    In order: the same named actors (the same unordered pair, or the same single actor) make the
+    same event, as ACLED codes it. Where actors are missing on either side, the one compatible
+    event of the same sub-type is it; of several, or of another sub-type, the one whose evidence
+    reads alike (``similarity`` >= SIMILARITY_THRESHOLD). Last, a report whose evidence is a
+    paraphrase of an event's (>= PARAPHRASE_THRESHOLD) at the same place and day joins it
+    whatever the types: the extractor typed one story two ways. Without a similarity function
+    only the first two rules apply.
     """
-    if not candidates:
-        return None
+    same = [c for c in candidates if c.same_type]
     mine = report.actors
     if mine:
-        exact = [c for c in candidates if c.actors == mine]
+        exact = [c for c in same if c.actors == mine]
         if exact:
             return _best(exact).event_id
-    compatible = [c for c in candidates if c.actors <= mine or mine <= c.actors]
-    if not compatible or similarity is None:
+    compatible = [c for c in same if c.actors <= mine or mine <= c.actors]
+    same_sub = [c for c in compatible if report.sub_type and report.sub_type in c.sub_types]
+    if len(same_sub) == 1:
+        return same_sub[0].event_id
+    if similarity is None:
         return None
     text = report_text(report)
     if not text:
         return None
-    scored = []
-    for c in compatible:
-        sims = similarity(text, list(c.evidence)) if c.evidence else [0.0]
-        scored.append((max(sims), c))
-    score, best = max(scored, key=lambda sc: (sc[0], sc[1].n_reports))
-    return best.event_id if score >= SIMILARITY_THRESHOLD else None
+    scores = {c.event_id: max(similarity(text, list(c.evidence)) or [0.0]) for c in candidates if c.evidence}
+    pool = same_sub or compatible
+    if pool:
+        best = max(pool, key=lambda c: (scores.get(c.event_id, 0.0), c.n_reports))
+        if scores.get(best.event_id, 0.0) >= SIMILARITY_THRESHOLD:
+            return best.event_id
+    if scores:
+        event_id, score = max(scores.items(), key=lambda kv: kv[1])
+        if score >= PARAPHRASE_THRESHOLD:
+            return event_id
+    return None
 
 
 def report_text(report: Report) -> str:

@@ -46,6 +46,11 @@ class Report:
         return f"{self.type}|{day}|{self.place_key}"
 
     @property
+    def place_day(self) -> str:
+        """The slot without the type: where reports of other types may still be the same story."""
+        return self.slot.split("|", 1)[1]
+
+    @property
     def actors(self) -> frozenset[str]:
         """The normalised names of actor 1 and actor 2 (an unordered pair; unknown ones left out)."""
         return actor_set(self.event)

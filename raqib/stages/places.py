@@ -9,6 +9,8 @@ before them (مدينة الباب، بلدة الشيخ مسكين); nisba adje
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,20 +132,34 @@ def _is_nisba(form: str, gaz: Gazetteer) -> bool:
 def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
     """Place-name matches, longest first at each position, with their acceptance."""
     toks = doc.tokens
+    text = doc.text
+    n_toks = len(toks)
+    norms = [t.norm for t in toks]
+    has_key, not_matched = gaz.has_key, gaz.not_matched
+    is_blocked = _overlap_test(blocked)
     out: list[Match] = []
     i = 0
-    while i < len(toks):
+    while i < n_toks:
         tok = toks[i]
+        starts = gaz.name_starts(tok.norm)
+        if not starts:
+            i += 1
+            continue
         found = None
-        for skip, form, clitic in clitic_forms(tok.norm):
-            m = gaz.max_tokens.get(form)
-            if not m:
-                continue
-            for n in range(min(m, len(toks) - i), 0, -1):
-                if n > 1 and not all(_joined(doc.text, toks[j], toks[j + 1]) for j in range(i, i + n - 1)):
-                    continue
-                key = " ".join([form, *(t.norm for t in toks[i + 1 : i + n])])
-                if gaz.has_key(key) and key not in gaz.not_matched:
+        run = -1  # tokens after i joined to it (by a space, _ or -), counted up to what is needed
+        for skip, form, clitic, m in starts:
+            top = min(m, n_toks - i)
+            if top > 1:
+                if run < 0:
+                    # A name of n tokens needs the n - 1 gaps after token i to be joins.
+                    longest = min(max(s[3] for s in starts), n_toks - i) - 1
+                    run = 0
+                    while run < longest and _joined(text, toks[i + run], toks[i + run + 1]):
+                        run += 1
+                top = min(top, run + 1)
+            for n in range(top, 0, -1):
+                key = " ".join([form, *norms[i + 1 : i + n]]) if n > 1 else form
+                if has_key(key) and key not in not_matched:
                     if found is None or n > found[0]:
                         found = (n, skip, form, clitic, key)
                     break
@@ -157,8 +173,7 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
             # "مخيم الخازر", "بلدة حرستا": the mention is the name after the place word.
             start, prev = toks[i + 1].start, form
         end = toks[i + n - 1].end
-        span = Span(start, end, doc.text[start:end])
-        if any(span.overlaps(b) for b in blocked):
+        if is_blocked(start, end):
             i += n
             continue
         cue = 2 if prev in PLACE_NOUNS else 1 if (prev in PLACE_PREPS or "ب" in clitic) else 0
@@ -170,6 +185,22 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
         out.append(Match(start, end, key, i, n, cue, prev if cue == 2 else "", accepted, word_cue, own))
         i += n
     return out
+
+
+def _overlap_test(blocked: list[Span]) -> Callable[[int, int], bool]:
+    """A test whether (start, end) overlaps one of ``blocked`` (as Span.overlaps), by bisection:
+    among the spans starting before ``end``, one overlaps iff the furthest end exceeds ``start``."""
+    spans = sorted((b.start, b.end) for b in blocked)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def test(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and reach[k - 1] > start
+
+    return test
 
 
 def _accept(

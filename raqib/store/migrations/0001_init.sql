@@ -71,6 +71,7 @@ CREATE TABLE reports (
     idx INTEGER NOT NULL,
     event_id TEXT NOT NULL,
     slot TEXT NOT NULL,
+    place_day TEXT NOT NULL,
     type TEXT,
     sub_type TEXT,
     date TEXT,
@@ -84,6 +85,7 @@ CREATE TABLE reports (
 );
 CREATE INDEX reports_event ON reports (event_id);
 CREATE INDEX reports_slot ON reports (slot);
+CREATE INDEX reports_place_day ON reports (place_day);
 
 CREATE TABLE events (
     id TEXT PRIMARY KEY,
