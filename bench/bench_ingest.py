@@ -33,6 +33,7 @@ def main() -> int:
     ap.add_argument(
         "--stages", help="comma-separated pipeline stages only (e.g. segment: the ingest machinery)"
     )
+    ap.add_argument("--similarity", action="store_true", help="merge with sentence embeddings too")
     args = ap.parse_args()
 
     from raqib.ingest import ingest
@@ -51,7 +52,7 @@ def main() -> int:
         src = sample
     db = args.keep or args.db or str(tmp / "bench.db")
     t0 = time.monotonic()
-    with open_store(db) as store:
+    with open_store(db, similarity=args.similarity) as store:
         stages = args.stages.split(",") if args.stages else None
         summary = ingest([str(src)], store, workers=args.workers, batch_size=args.batch_size, stages=stages)
         events = store.count("events")

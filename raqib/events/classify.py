@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 import regex
 
 from raqib.events.factuality import blocked_by, domain_hits, domains, sentence_blocks
-from raqib.events.triggers import Cue, find_cues
+from raqib.events.genericity import (
+    abstract_casualty,
+    background_reason,
+    claim_context,
+    generic_reason,
+    has_concrete,
+    legal_context,
+    released_before,
+)
+from raqib.events.triggers import Cue, find_cues, fold_pattern
 
 VIOLENT_STRONG = {
     "air",
@@ -41,7 +50,9 @@ _WINDOW_BREAK = regex.compile(
     r"[؛;]|،\s*[و]?(?:فيما|في حين|بينما|كما|في وقت|الى ذلك|من جهه|من جانب|من ناحيه)(?![\p{L}])"
     r"|(?<=\s)[و]?(?:فيما|بينما|في حين)(?=\s)"
 )
-_DEATH = regex.compile(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:قتل|مقتل|قتلى|قتيل|استشهاد|استشهد|شهيد|شهداء|مصرع|حتف)")
+_DEATH = regex.compile(
+    fold_pattern(r"(?<![\p{L}])[وفبل]?(?:ال)?(?:قتل|مقتل|قتلى|قتيل|استشهاد|استشهد|شهيد|شهداء|مصرع|حتف)")
+)
 _STATE_ACTOR = regex.compile(
     r"(?<![\p{L}])[وفبل]?(?:ال)?(?:جيش|قوات النظام|قوات الاسد|القوات الحكوميه|القوات الامنيه|القوات العراقيه|"
     r"القوات السوريه|قوات الامن|الشرطه|وحدات من الجيش|وحده من الجيش|القوات المسلحه|الحشد|قوات الحكومه|"
@@ -64,7 +75,9 @@ _OCCURRED = regex.compile(
     r"اوقعت|تسبب|تسببت|هز|هزت|ضرب|ضربت|تجدد|تجددت|تواصل|تواصلت|استمر|استمرت|تستمر|خرج|خرجت|نظم|نظمت|انطلق|"
     r"انطلقت|عمت|اعلن|اعلنت|دخلت|وصلت|خرجت)(?![\p{L}])"
 )
-_REFERENCE_BEFORE = regex.compile(r"(?:^|\s)[و]?(?:بعد|عقب|منذ|قبل|اثناء|ابان|غداه|ذكرى)\s+(?:\S+\s+)?$")
+_REFERENCE_BEFORE = regex.compile(
+    fold_pattern(r"(?:^|\s)[و]?(?:بعد|عقب|منذ|قبل|اثناء|ابان|غداه|ذكرى)\s+(?:\S+\s+)?$")
+)
 # A relative pronoun just before a verb trigger: "الرنتيسي الذي اغتالته إسرائيل" recalls a known event.
 _RELATIVE_BEFORE = regex.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)\s+(?:\S+\s+)?$")
 _GROUP_NAME_BEFORE = regex.compile(r"(?:هيئه|جبهه|حركه|جيش|منظمه|حزب)\s*$")
@@ -120,6 +133,9 @@ _CROWD_SIZE = regex.compile(
 _ONSET = regex.compile(
     r"(?<![\p{L}])[وف]?(?:اندلع|اندلعت|خرج|خرجت|خرجوا|نزل|نزلوا|احتشد|احتشدوا|تجمع|تجمعوا|نظم|نظمت|نظموا|انطلق|"
     r"انطلقت|عمت|شهد|شهدت|جرت|تظاهر|تظاهروا|اعتصم|اعتصموا)(?![\p{L}])"
+)
+_GOVERNING_ACT = regex.compile(
+    r"(?:سد|قطع|اغلق|احرق|اضرم|رشق|اقتحم|خرج|نزل|تجمع|احتشد|تجمهر|ساروا|جابوا|طافوا)"
 )
 _FLYOVER = regex.compile(r"(?:تحليق|تحلق|يحلق|حلق|حلقت|تحليقا)\s+(?:\S+\s+)?$")
 _CIV_PEOPLE = regex.compile(
@@ -180,7 +196,7 @@ def detect(
                 has_date = any(w_start <= d < w_end for d in date_starts)
                 out.extend(
                     _classify_window(
-                        view, si, s_start, w_start, w_end, w_cues, doms, sport_doc, log, has_date
+                        view, si, s_start, w_start, w_end, w_cues, doms, sport_doc, log, has_date, s_end
                     )
                 )
     return out, log
@@ -205,6 +221,7 @@ def _classify_window(
     sport_doc: bool,
     log: list[str],
     has_date: bool = False,
+    s_end: int | None = None,
 ) -> list[Detection]:
     # Aircraft only flying over are no weapon; weapons that are defused or seized are not used.
     disrupt_starts = [c.start for c in cues if c.kind == "disrupt"]
@@ -214,8 +231,21 @@ def _classify_window(
         if not (c.kind == "air" and _FLYOVER.search(view, max(w_start, c.start - 20), c.start))
         and not (c.kind in ("ied", "art", "air") and any(0 <= c.start - d <= 40 for d in disrupt_starts))
     )
+    # A judicial execution ("تنفيذ حكم الإعدام") is no political violence; an abduction told
+    # with its victims' release is the background of the release story.
+    legal = legal_context(view, s_start, w_end if s_end is None else s_end)
+    kept = []
+    for c in cues:
+        if c.kind == "kill" and c.text.startswith(("اعدام", "اعدم")) and legal:
+            log.append(f"trigger '{c.text}' dropped: judicial execution")
+        elif c.kind == "abduct" and released_before(view, w_start, c.start):
+            log.append(f"trigger '{c.text}' dropped: told with a release")
+        else:
+            kept.append(c)
+    cues = tuple(kept)
     kinds = {c.kind for c in cues}
-    has_casualty = "casualty" in kinds
+    has_casualty = any(c.kind == "casualty" and not abstract_casualty(view, c, cues) for c in cues)
+    concrete = has_date or has_casualty or has_concrete(view, w_start, w_end)
     has_death = bool(_DEATH.search(view, w_start, w_end))
 
     def ok(c: Cue) -> bool:
@@ -262,6 +292,14 @@ def _classify_window(
     def anchored(c: Cue) -> bool:
         """A noun trigger names an occurrence only with a casualty, a time or an occurrence verb
         near it; a verb after a relative pronoun recalls a known event unless a toll is given."""
+        why = generic_reason(view, c, w_start, w_end, cues, concrete) or background_reason(
+            view, c, w_start, cues, VIOLENT_STRONG | VIOLENT_WEAK | {"casualty"}
+        )
+        if why is None and claim_context(view, s_start, c.start):
+            why = "reported as an unproven claim"
+        if why:
+            log.append(f"trigger '{c.text}' dropped: {why}")
+            return False
         if has_casualty:
             return True
         if c.form == "v":
@@ -289,15 +327,48 @@ def _classify_window(
         "وهتف المتظاهرون ..." only adds detail to one reported before (merged with it anyway)."""
         a, b = _near(view, c, w_start, w_end, 6)
         return bool(
-            has_casualty
+            "نفس" in c.text  # self-immolation: one person's act is the protest
+            or has_casualty
             or _CROWD_SIZE.search(view, a, b)
             or _TIME_WORD.search(view, a, b)
             or _ONSET.search(view, a, b)
         )
 
-    protest_cues = [c for c in cues if c.kind == "protest" and crowd_reported(c) and anchored(c) and ok(c)]
-    if not protest_cues and "protester" in kinds and kinds & {"protestact", "disperse", "liveforce"}:
-        protest_cues = [c for c in cues if c.kind == "protester" and crowd_reported(c) and ok(c)]
+    def protest_anchored(c: Cue) -> bool:
+        """A crowd's size anchors a demonstration noun as well as a time does ("شكل مئات
+        المتظاهرين سلسلة بشرية"); "احتجاجاً على" only says why something else was done."""
+        if c.text.endswith("احتجاجا") and not any(
+            o.start < c.start and o.kind in ("protest", "protester") for o in cues
+        ):
+            return False
+        a, b = _near(view, c, w_start, w_end, 6)
+        return anchored(c) or bool(_CROWD_SIZE.search(view, a, b))
+
+    protest_cues = [
+        c for c in cues if c.kind == "protest" and crowd_reported(c) and protest_anchored(c) and ok(c)
+    ]
+    if not protest_cues and "protester" in kinds and kinds & {"protestact", "disperse", "liveforce", "riot"}:
+        # "رشق مئات المتظاهرين", "وسد المتظاهرون طريقا": the crowd is the subject of a disruptive
+        # act; "وهتف / ورفع المتظاهرون" only adds detail to a demonstration reported before.
+        # "وخرج / ونزل / وتجمع المتظاهرون" reports the demonstration itself.
+        acts = [
+            c
+            for c in cues
+            if c.form == "v"
+            and (c.kind in ("riot", "protest") or (c.kind == "protestact" and _GOVERNING_ACT.match(c.text)))
+        ]
+        protest_cues = [
+            c
+            for c in cues
+            if c.kind == "protester"
+            and (
+                any(0 <= c.start - a.end <= 12 for a in acts)
+                # force used against a crowd is an event of its own (ACLED: protest with
+                # intervention / excessive force), reported with a time, a size or a toll
+                or (kinds & {"disperse", "liveforce"} and crowd_reported(c))
+            )
+            and ok(c)
+        ]
     riot_cues = [c for c in cues if c.kind in {"riot", "mob"} and anchored(c) and ok(c)]
     disrupt = [c for c in cues if c.kind == "disrupt" and anchored(c) and ok(c)]
     heavy = {c.kind for c in violent} & {"explode", "suicide", "chem", "air", "strike"}

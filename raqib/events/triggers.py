@@ -58,10 +58,17 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     # --- generic strike / attack actions -------------------------------------------------
     ("strike!", "v", r"قصف(?:ت|وا)|يقصف|تقصف|دك(?:ت|وا)"),
     ("strike!", "n", r"قصف|القصف|قصفا"),
-    ("target", "v", r"استهدف(?:ت|وا)?|يستهدف|تستهدف|طال(?:ت)?|ضرب(?:ت|وا)"),
+    # "ضربت حراسة مشددة / طوقا": an idiom (to set up), not a blow.
+    (
+        "target",
+        "v",
+        r"استهدف(?:ت|وا)?|يستهدف|تستهدف|طال(?:ت)?"
+        r"|ضرب(?:ت|وا)(?!\p{L}*\s+(?:(?:ال)?\p{L}+\s+)?(?:حراسه|طوق|طوقا|حصار|حصارا|موعدا|مثالا|مثلا|عرض|رقما))",
+    ),
     ("target", "n", r"استهداف|مستهدف(?:ا|ه)?|ضرب(?:ه|ات|تين)"),
-    ("launch", "v", r"اطلق(?:ت|وا)?(?!\s+(?:ال)?سراح)|سقط(?:ت)?|اصاب(?:ت)?"),
-    ("launch", "n", r"اطلاق(?!\s+(?:ال)?سراح)|سقوط"),
+    # "أطلق سراح" is a release; "أطلق عليه اسم" a naming.
+    ("launch", "v", r"اطلق(?:ت|وا)?(?!\s+(?:ال)?سراح)(?!\p{L}*\s+(?:\p{L}+\s+)?اسم)|سقط(?:ت)?|اصاب(?:ت)?"),
+    ("launch", "n", r"اطلاق(?!\s+(?:ال)?سراح)(?!\p{L}*\s+(?:\p{L}+\s+)?اسم)|سقوط"),
     ("attack", "v", r"هاجم(?:ت|وا)?|يهاجم|تهاجم|اعتدى|اعتدت|اعتدوا"),
     ("attack", "n", r"هجوم(?:ا)?|هجمات|هجومي(?:ه|ن)?|اعتداء(?:ات)?|الاعتداءات"),
     (
@@ -75,8 +82,11 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     (
         "territory!",
         "v",
-        r"سيطر(?:ت|وا)?|(?:بسط|احكم|فرض)(?:ت|وا)?\s+(?:ال)?سيطر(?:ه|ت)|استعاد(?:ت|وا)?|استرجع(?:ت|وا)?",
+        # "سيطره" is the noun (the verb سيطر is intransitive and takes no object pronoun).
+        r"سيطر(?:ت|وا)?(?!ه)|(?:بسط|احكم|فرض)(?:ت|وا)?\s+(?:ال)?سيطر(?:ه|ت)|استعاد(?:ت|وا)?|استرجع(?:ت|وا)?",
     ),
+    # "عادت قوات النظام لتسيطر على": a present verb after عاد ل reports a new takeover.
+    ("territory!", "v", r"(?<=(?:عاد|عادت|عادوا)\s+(?:\S+\s+){0,3}?ل)(?:ت|ي)سيطر"),
     ("territory!", "n", r"سيطرت(?:ه|ها|هم)|استعاده|استعادت(?:ه|ها)|استرجاع"),
     ("territory!", "v", r"(?:اعاد|اعادت|تعيد|يعيد)\s+(?:\S+\s+){0,5}?(?:ال)?امن\s+و(?:ال)?استقرار"),
     ("territory!", "n", r"اعاده\s+(?:ال)?امن\s+و(?:ال)?استقرار"),
@@ -86,7 +96,12 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     ("kill!", "n", r"اغتيال|اعدام|تصفي(?:ه)|مجزر(?:ه)|مجازر|مذبح(?:ه)|ذبح|طعن"),
     ("killverb", "v", r"(?<=من\s)قتل|قتل(?:ت|وا)|قتلو(?=ه|هم|ها)|قتلت(?:ه|ها|هم)"),
     ("abduct!", "v", r"اختطف(?:ت|وا)?|خطف(?:ت|وا)"),
-    ("abduct!", "n", r"اختطاف|خطف|مخطوف(?:ين|ون)?|(?:اخفاء|اختفاء)\s+قسري|رهائن|احتجاز\s+رهائن"),
+    # "الرهائن" alone is mostly a release or negotiation story; the taking of hostages is the event.
+    (
+        "abduct!",
+        "n",
+        r"اختطاف|خطف|مخطوف(?:ين|ون)?|(?:اخفاء|اختفاء)\s+قسري|(?:احتجاز|اخذ|احتجز(?:وا|ت)?|اخذ(?:وا|ت)?)\s+(?:ال)?رهائن",
+    ),
     ("sexual!", "v", r"اغتصب(?:ت|وا)?"),
     ("sexual!", "n", r"اغتصاب|(?:اعتداء|اعتداءات|عنف)\s+جنسي(?:ه)?|تحرش\s+جنسي"),
     # --- casualties and victims (support) --------------------------------------------------
@@ -109,12 +124,18 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     (
         "protest!",
         "v",
-        r"تظاهر(?:وا|ت)?|احتج(?:وا|ت)|اعتصم(?:وا)?|احتشد(?:وا|ت)?|تجمهر(?:وا)?|اضرب(?:وا)\s+عن",
+        r"تظاهر(?:وا|ت)?|احتج(?:وا|ت)?|اعتصم(?:وا)?|احتشد(?:وا|ت)?|تجمهر(?:وا)?|اضرب(?:وا)\s+عن"
+        r"|(?:ي|ت)تظاهر(?:ون)?|(?:ي|ت)حتج(?:ون)?|(?:ي|ت)عتصم(?:ون)?"
+        # A crowd gathering ("تجمع مئات أمام ..."), not people displaced or a camp.
+        r"|(?:تجمع|تجمهر)(?:وا|ت)?(?=\s+(?:\p{L}+\s+)?(?:مئات|الاف|الالاف|عشرات|العشرات|المئات|حشود|نحو|حوالي|\d))"
+        r"(?!\s+(?:\p{L}+\s+){0,3}?(?:ال)?(?:نازح|لاجي|مهجر))"
+        # Self-immolation in protest (ACLED codes it as a protest).
+        r"|(?:احرق|اضرم\s+(?:ال)?نار\s+في)\s+(?:\p{L}+\s+){0,2}?نفس(?:ه|ها)",
     ),
     (
         "protest!",
         "n",
-        r"تظاهر(?:ه|ات)|مظاهر(?:ه|ات)|احتجاج(?:ات|ا|ي|يه|يا)?|اعتصام(?:ات|ا)?|وقف(?:ه|ات)\s+احتجاجي(?:ه)?|اضراب(?:ا)?|مسير(?:ه|ات)\s+(?:احتجاجي|سلمي|شعبي|حاشد|جماهيري)(?:ه)?|(?:سلسله|سلاسل)\s+بشريه",
+        r"(?:احراق|حرق)\s+نفس(?:ه|ها)|تظاهر(?:ه|ات)|مظاهر(?:ه|ات)|احتجاج(?:ات|ا|ي|يه|يا)?|اعتصام(?:ات|ا)?|وقف(?:ه|ات)\s+احتجاجي(?:ه)?|اضراب(?:ا)?|مسير(?:ه|ات)\s+(?:احتجاجي|سلمي|شعبي|حاشد|جماهيري)(?:ه)?|(?:سلسله|سلاسل)\s+بشريه",
     ),
     ("protester", "n", r"متظاهر(?:ون|ين|ا|ات)?|محتج(?:ون|ين)|معتصم(?:ون|ين)|مضرب(?:ون|ين)"),
     (
@@ -131,7 +152,14 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     (
         "riot!",
         "n",
-        r"شغب|اعمال\s+عنف|رشق(?:وا)?|بالحجاره|(?:اضرام|اضرموا|احرق(?:وا)?|احراق)\s+(?:ال)?(?:نار|نيران|اطارات)|حرق\s+(?:ال)?اطارات",
+        # "شرطة مكافحة الشغب" is riot police, not a riot.
+        r"(?<!مكافحه\s(?:ال)?)شغب|اعمال\s+عنف|بالحجاره|(?:اضرام|احراق)\s+(?:ال)?(?:نار|نيران|اطارات)"
+        r"|حرق\s+(?:ال)?اطارات",
+    ),
+    (
+        "riot!",
+        "v",
+        r"رشق(?:وا)?|(?:اضرم|احرق)(?:وا|ت)?\s+(?:\S+\s+){0,2}?(?:ال)?(?:نار|نيران|اطارات)",
     ),
     ("mob!", "n", r"حشد\s+غاضب|غوغاء|سحل(?:وا)?"),
     # --- strategic developments -----------------------------------------------------------
@@ -287,8 +315,8 @@ def _alt_heads(alt: str, got: str, n: int) -> set[str] | None:
         if i >= len(alt):
             return {got} if got else None
         ch = alt[i]
-        if alt.startswith("(?<=", i) or alt.startswith("(?!", i) or alt.startswith("(?=", i):
-            if alt.startswith("(?<=", i):
+        if alt.startswith(("(?<=", "(?<!", "(?!", "(?="), i):
+            if alt.startswith(("(?<=", "(?<!"), i):  # a lookbehind consumes nothing here
                 i = _group_end(alt, i) + 1
                 continue
             return {got} if got else None
@@ -353,6 +381,10 @@ _CLITICS = (
     "ولال",
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Folded spelling (على -> علي, الى -> الي) as in the view.
+_PREP_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:بعد|قبل|عقب|اثر|في|من|علي|الي|عن|مع|خلال|حول|اثناء|جراء|لدي|منذ)\s+[وفبلك]?$|(?<![\p{L}])[بل]$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -399,15 +431,23 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     """Every cue in ``view[start:end]``, sorted by position; a cue's span excludes its proclitics."""
     end = len(view) if end is None else end
     out: list[Cue] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, str, int]] = set()
     for w in _WORD.finditer(view, start, end):
         for cls, form, pat in _candidates(w.group()):
             m = pat.match(view, w.start(), end)
-            if m and (cls, m.start(1)) not in seen:
-                seen.add((cls, m.start(1)))
+            if m and (cls, form, m.start(1)) not in seen:
+                seen.add((cls, form, m.start(1)))
                 out.append(Cue(cls, m.start(1), m.end(), view[m.start(1) : m.end()], form))
-    # A stem read both as a verb and as a noun (قصفت = قصف + ت) is the verb.
-    verbs = {(c.cls, c.start, c.end) for c in out if c.form == "v"}
-    out = [c for c in out if c.form == "v" or (c.cls, c.start, c.end) not in verbs]
+    # A stem read both as a verb and as a noun (قصفت = قصف + ت) is the verb, except after a
+    # preposition: the folded "استعاده" after "بعد" is the noun استعادة, not استعاد + ه.
+    both = {(c.cls, c.start, c.end) for c in out if c.form == "v"} & {
+        (c.cls, c.start, c.end) for c in out if c.form == "n"
+    }
+    out = [
+        c
+        for c in out
+        if (c.cls, c.start, c.end) not in both
+        or (c.form == "n") == bool(_PREP_BEFORE.search(view, max(0, c.start - 12), c.start))
+    ]
     out.sort(key=lambda c: (c.start, -c.end))
     return out

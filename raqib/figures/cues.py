@@ -83,9 +83,27 @@ class Info:
         return tag in self.tags
 
 
+# First letters of the proclitics and last letters of the enclitics: most words start and end
+# with none of them, and skip the probes of each affix.
+_PRO_FIRST = frozenset(p[0] for p in _PROCLITICS)
+_EN_LAST = frozenset(e[-1] for e in _ENCLITICS)
+
+
+@lru_cache(maxsize=1)
+def _tag_index() -> dict[str, tuple[str, ...]]:
+    """Every tag word to the names of the _TAG_SETS that list it (one probe instead of one per set)."""
+    out: dict[str, list[str]] = {}
+    for name, words in _TAG_SETS:
+        for w in words:
+            out.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in out.items()}
+
+
 def _splits(norm: str) -> list[tuple[str, str]]:
     """(proclitic, remainder) pairs, the unsplit word first."""
     out = [("", norm)]
+    if norm[:1] not in _PRO_FIRST:
+        return out
     for p in _PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append((p, norm[len(p) :]))
@@ -94,7 +112,9 @@ def _splits(norm: str) -> list[tuple[str, str]]:
 
 def _unclitic(stem: str) -> list[str]:
     """Stems with an enclitic pronoun removed; ى turns to ا before a pronoun (قتلاه)."""
-    out = []
+    out: list[str] = []
+    if stem[-1:] not in _EN_LAST:
+        return out
     for e in _ENCLITICS:
         if stem.endswith(e) and len(stem) - len(e) >= 2:
             base = stem[: -len(e)]
@@ -114,6 +134,7 @@ def classify(norm: str) -> Info:
     definite = kin = False
     src_head = src_mod = None
     tags: set[str] = set()
+    tag_index = _tag_index()
     for pro, rest in _splits(norm):
         if pred is None and rest in preds and "ال" not in pro:
             pred = preds[rest]
@@ -128,9 +149,9 @@ def classify(norm: str) -> Info:
         # would turn nouns into verbs (التابع is not تابع "he went on").
         if "ال" in pro:
             continue
-        for name, words in _TAG_SETS:
-            if rest in words:
-                tags.add(name)
+        names = tag_index.get(rest)
+        if names:
+            tags.update(names)
     if noun is None:
         for pro, rest in _splits(norm):
             for base in _unclitic(rest):

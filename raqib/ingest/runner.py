@@ -153,9 +153,11 @@ def ingest(
 
     def write(batch: list[Pending], results: list[tuple[str, object]]) -> None:
         items = []
-        for p, (status, value) in zip(batch, results, strict=True):
+        for p, (status, value, *vectors) in zip(batch, results, strict=True):
             if status == "ok":
                 items.append((p.row, value))
+                if vectors:
+                    store.add_vectors(vectors[0])
             else:
                 fail(f"{p.row.origin}: {value}")
         if items:
@@ -164,7 +166,7 @@ def ingest(
             summary.events.update(events)
         bar.update(len(batch))
 
-    with _Extractor(workers, stages) as extractor:
+    with _Extractor(workers, stages, embed=store.uses_similarity()) as extractor:
         in_flight: deque = deque()
         for chunk in _batches(candidates(), batch_size):
             if isinstance(chunk, FeedDone):
@@ -210,7 +212,7 @@ def reextract(
                 payloads.append((r["id"], title, r["text"][bs:], r["published"], r["url"]))
             results = extractor.submit(payloads).get()
             items = []
-            for r, (status, value) in zip(chunk, results, strict=True):
+            for r, (status, value, *_vectors) in zip(chunk, results, strict=True):
                 summary.read += 1
                 if status == "ok":
                     items.append((r["id"], value))
@@ -236,13 +238,21 @@ def _pipeline(stages: tuple[str, ...] | None = None):
     return Pipeline(stages=stages)
 
 
-def _extract_one(payload: tuple) -> tuple[str, object]:
-    """("ok", Doc.to_dict() without text) or ("error", reason): never raises across processes."""
+def _extract_one(payload: tuple) -> tuple:
+    """("ok", Doc.to_dict() without text[, embeddings of event evidence by text]) or
+    ("error", reason): never raises across processes."""
     id_, title, body, published, url, *rest = payload
     stages = rest[0] if rest else None
+    embed = len(rest) > 1 and rest[1]
     try:
         doc = _pipeline(stages)(body, title=title, published=published, url=url, id=id_)
-        return "ok", doc.to_dict(include_text=False)
+        out = doc.to_dict(include_text=False)
+        if embed and doc.events:
+            from raqib.merge.similarity import embed_many
+
+            texts = sorted({e.evidence[0].text for e in doc.events if e.evidence})
+            return "ok", out, dict(zip(texts, embed_many(texts), strict=False))
+        return "ok", out
     except InputError as exc:
         return "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - a bug in one stage must not stop the batch
@@ -264,17 +274,19 @@ class _Done:
 class _Extractor:
     """A pool of extraction processes, or in-process extraction with ``workers <= 1``."""
 
-    def __init__(self, workers: int, stages: Sequence[str] | None = None):
+    def __init__(self, workers: int, stages: Sequence[str] | None = None, *, embed: bool = False):
         self.workers = max(1, int(workers))
         self.stages = tuple(stages) if stages is not None else None
+        # Evidence embeddings are worth computing in the workers only when they run in parallel.
+        self.embed = embed and self.workers > 1
         self.pool = None
 
     def __enter__(self) -> _Extractor:
         return self
 
     def submit(self, payloads: list[tuple]):
-        if self.stages is not None:
-            payloads = [(*p, self.stages) for p in payloads]
+        if self.stages is not None or self.embed:
+            payloads = [(*p, self.stages, self.embed) for p in payloads]
         if self.workers <= 1:
             return _Done(_extract_many(payloads))
         if self.pool is None:

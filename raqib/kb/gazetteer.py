@@ -139,17 +139,29 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._index
 
-    def name_starts(self, norm: str) -> tuple[tuple[int, str, str, int], ...]:
-        """(skip, form, clitic, max tokens) for each clitic form of the normalised word ``norm``
-        (raqib.kb.geo_names.clitic_forms order) that begins some gazetteer name."""
+    def name_starts(self, norm: str) -> tuple[tuple[int, str, str, int, bool], ...]:
+        """(skip, form, clitic, max tokens, alone) for each clitic form of the normalised word
+        ``norm`` (raqib.kb.geo_names.clitic_forms order) that begins some gazetteer name;
+        ``alone``: the form is itself a name the matcher takes (a key not in ``not_matched``)."""
         out = self._starts.get(norm)
         if out is None:
             if len(self._starts) >= 262_144:
                 self._starts.clear()
-            first = self.max_tokens
+            first, index, skip_keys = self.max_tokens, self._index, self.not_matched
             out = self._starts[norm] = tuple(
-                (skip, form, clitic, first[form]) for skip, form, clitic in clitic_forms(norm) if first.get(form)
+                (skip, form, clitic, first[form], form in index and form not in skip_keys)
+                for skip, form, clitic in clitic_forms(norm)
+                if first.get(form)
             )
+        return out
+
+    def name_starts_all(self, norms: list[str]) -> list[tuple[tuple[int, str, str, int, bool], ...]]:
+        """``name_starts`` of each word of a document (one call, cached words cost a dict probe)."""
+        get = self._starts.get
+        out = []
+        for norm in norms:
+            starts = get(norm)
+            out.append(self.name_starts(norm) if starts is None else starts)
         return out
 
     def lookup(self, norm_name: str) -> list[GazEntry]:

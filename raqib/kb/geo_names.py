@@ -46,12 +46,15 @@ def name_keys(name: str) -> list[str]:
 # dropped (للرقة = ل + الرقة), so it restores "ال".
 _CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _LL = ("ولل", "فلل", "لل")
+_CLITIC_FIRST = frozenset(p[0] for p in _CLITICS + _LL)
 
 
 def clitic_forms(norm: str) -> list[tuple[int, str, str]]:
     """(normalised characters to skip, candidate name form, clitic) for a normalised word, the
     bare word first. Forms shorter than two letters are not offered."""
     out = [(0, norm, "")]
+    if norm[:1] not in _CLITIC_FIRST:
+        return out
     for p in _LL:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append((len(p), "ال" + norm[len(p) :], p))

@@ -27,6 +27,7 @@ ANCHOR_COUNTRY = 1.5  # a confidently placed town of the article lies in the sam
 # Distance to the nearest confidently placed other place (km -> bonus): towns in one report are
 # usually within a district of each other (dev articles: median 12 km between named towns).
 NEAR = ((25.0, 4.0), (60.0, 3.0), (200.0, 1.5))
+_NEAR_LAT = NEAR[-1][0] / 111.0  # degrees of latitude beyond the widest band (111.19 km a degree)
 ANCHOR_MARGIN = 2.0  # a name whose best candidate leads by this much is an anchor
 _TYPE_CUES = {
     "محافظه": ("admin1",),
@@ -106,8 +107,12 @@ def resolve(
             if e.country in anchor_countries and e.place_type != "country":
                 s += ANCHOR_COUNTRY
             if others and e.lat is not None and _pointable(e):
-                d = min(km(e, a) for a in others)
-                s += next((b for lim, b in NEAR if d <= lim), 0.0)
+                # Anchors further in latitude than the widest NEAR band are further in distance
+                # too (a degree of latitude is 111.19 km): they cannot earn a bonus.
+                near = [a for a in others if abs(a.lat - e.lat) <= _NEAR_LAT]
+                if near:
+                    d = min(km(e, a) for a in near)
+                    s += next((b for lim, b in NEAR if d <= lim), 0.0)
             best.append((s, e))
         best.sort(key=lambda t: -t[0])
         margin = best[0][0] - best[1][0] if len(best) > 1 else 4.0

@@ -31,7 +31,11 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
     types = Counter(r.type for r in reps)
     etype = max(types, key=lambda t: (types[t], -_first_index(reps, t, "type")))
     sub_types = Counter(r.sub_type for r in reps if r.sub_type and r.type == etype)
-    sub_type = max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s, "sub_type"))) if sub_types else None
+    sub_type = (
+        max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s, "sub_type")))
+        if sub_types
+        else None
+    )
     located = [r for r in reps if (r.event.get("location") or {}).get("lat") is not None] or reps
     loc_rep = min(
         located, key=lambda r: ((r.event.get("location") or {}).get("geo_precision") or 9, r.sort_key)

@@ -37,6 +37,11 @@ class Candidate:
     evidence: tuple[str, ...] = ()
     sub_types: frozenset[str] = frozenset()
     same_type: bool = True  # False: another type family at the same place and day
+    actor_sets: frozenset[frozenset[str]] = frozenset()  # each report's own actors
+
+    def has_actors(self, actors: frozenset[str]) -> bool:
+        """Whether one of the event's reports names exactly these actors."""
+        return actors in self.actor_sets or actors == self.actors
 
 
 Similarity = Callable[[str, Sequence[str]], list[float]]
@@ -52,13 +57,13 @@ def choose_event(
     event of the same sub-type is it; of several, or of another sub-type, the one whose evidence
     reads alike (``similarity`` >= SIMILARITY_THRESHOLD). Last, a report whose evidence is a
     paraphrase of an event's (>= PARAPHRASE_THRESHOLD) at the same place and day joins it
-    whatever the types: the extractor typed one story two ways. Without a similarity function
-    only the first two rules apply.
+    whatever the types (the extractor typed one story two ways), unless named actors conflict.
+    Without a similarity function only the first two rules apply.
     """
     same = [c for c in candidates if c.same_type]
     mine = report.actors
     if mine:
-        exact = [c for c in same if c.actors == mine]
+        exact = [c for c in same if c.has_actors(mine)]
         if exact:
             return _best(exact).event_id
     compatible = [c for c in same if c.actors <= mine or mine <= c.actors]
@@ -76,10 +81,12 @@ def choose_event(
         best = max(pool, key=lambda c: (scores.get(c.event_id, 0.0), c.n_reports))
         if scores.get(best.event_id, 0.0) >= SIMILARITY_THRESHOLD:
             return best.event_id
-    if scores:
-        event_id, score = max(scores.items(), key=lambda kv: kv[1])
-        if score >= PARAPHRASE_THRESHOLD:
-            return event_id
+    # Named actors that conflict keep events apart even then (ACLED's actor-pair rule comes first).
+    agreeing = [c for c in candidates if c.actors <= mine or mine <= c.actors]
+    if agreeing:
+        best = max(agreeing, key=lambda c: (scores.get(c.event_id, 0.0), c.n_reports))
+        if scores.get(best.event_id, 0.0) >= PARAPHRASE_THRESHOLD:
+            return best.event_id
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -15,6 +16,10 @@ from raqib.text.normalize import NormalizedText, normalize
 from raqib.text.tokenize import Token
 
 TITLE_SEPARATOR = "\n\n"
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,11 @@ class Doc:
 
     def sentence_of(self, pos: int) -> Span | None:
         """The sentence containing original offset ``pos``."""
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        sents = self.sentences
+        # Sentences are in text order and do not overlap: the last one starting at or before pos.
+        k = bisect_right(sents, pos, key=_start) - 1
+        if k >= 0 and pos < sents[k].end:
+            return sents[k]
         return None
 
     def in_title(self, span: Span) -> bool:

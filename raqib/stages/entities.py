@@ -229,7 +229,46 @@ def _romanizer():
         from arabic_name_romanizer import Transliterator
     except ImportError:
         return None
-    return Transliterator(auto_load_model=False)
+    tr = Transliterator(auto_load_model=False)
+    if getattr(tr, "index", None) is not None:
+        tr.index = _MemoIndex(tr.index)
+    return tr
+
+
+class _MemoIndex:
+    """The romaniser's read-only SQLite name index with its lookups memoised: given names and
+    surnames recur across articles (محمد، أحمد، عبد), and each lookup is two SQLite queries and a
+    ranking (half the time of a romanisation). Answers are the index's own, shared read-only."""
+
+    _MAX = 1 << 16  # entries per table before the memo starts afresh (bounded memory)
+
+    def __init__(self, index):
+        self._index = index
+        self._full: dict[tuple, list] = {}
+        self._units: dict[tuple, list] = {}
+
+    def lookup_full(self, key: str, country: str | None = None, script: str = "arabic") -> list:
+        k = (key, country, script)
+        out = self._full.get(k)
+        if out is None:
+            if len(self._full) >= self._MAX:
+                self._full.clear()
+            out = self._full[k] = self._index.lookup_full(key, country, script)
+        return out
+
+    def lookup_unit(
+        self, key: str, country: str | None = None, role: str | None = None, script: str = "arabic"
+    ) -> list:
+        k = (key, country, role, script)
+        out = self._units.get(k)
+        if out is None:
+            if len(self._units) >= self._MAX:
+                self._units.clear()
+            out = self._units[k] = self._index.lookup_unit(key, country, role, script)
+        return out
+
+    def __getattr__(self, name: str):
+        return getattr(self._index, name)
 
 
 def actor_mentions(

@@ -137,7 +137,7 @@ class PersonFinder:
         self.per_words = _person_words(actors)
         self.given = _given(actors)
         self.starts = [t.start for t in self.tokens]
-        self.title_heads = frozenset(k[0] for k in self.titles)
+        self.title_heads, self.starters = _starters(actors)
         # token index -> (span end, entity key, type) of the dictionary mention covering it
         self.cover: dict[int, tuple[int, str, str]] = {}
         for start, end, key, typ in covered:
@@ -178,7 +178,7 @@ class PersonFinder:
         toks = self.tokens
         n = len(toks)
         i = 0
-        starters = self.title_heads | self.given
+        starters = self.starters
         cover = self.cover
         while i < n:
             norm = toks[i].norm
@@ -401,6 +401,13 @@ def _words_of_persons(actors: ActorDictionary) -> frozenset[str]:
 
 def _person_words(actors: ActorDictionary) -> frozenset[str]:
     return _words_of_persons(actors)
+
+
+@cache
+def _starters(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
+    """(first words of titles, words that may start a title or a name)."""
+    heads = frozenset(k[0] for k in _lexicon()[0])
+    return heads, heads | _given(actors)
 
 
 @cache

@@ -12,7 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex
 
 from raqib.kb.gazetteer import GazEntry, Gazetteer
 from raqib.kb.geo_names import PLACE_NOUNS, PLACE_PREPS, clitic_forms
@@ -107,13 +110,21 @@ def _prev_word(doc: Doc, i: int) -> tuple[str, str]:
     if i == 0:
         return "", ""
     prev, cur = doc.tokens[i - 1], doc.tokens[i]
-    gap = doc.text[prev.end : cur.start]
-    if any(ch in '.،,؛;:!?؟()"«»\n' for ch in gap):
+    if _CLAUSE_BREAK.search(doc.text, prev.end, cur.start):
         return "", ""
-    for _, form, clitic in clitic_forms(prev.norm):
+    return _place_word(prev.norm)
+
+
+_CLAUSE_BREAK = regex.compile(r'[.،,؛;:!?؟()"«»\n]')
+
+
+@lru_cache(maxsize=65536)
+def _place_word(norm: str) -> tuple[str, str]:
+    """(place noun or preposition, clitic) of a normalised word, else (the word, "")."""
+    for _, form, clitic in clitic_forms(norm):
         if form in PLACE_NOUNS or form in PLACE_PREPS:
             return form, clitic
-    return prev.norm, ""
+    return norm, ""
 
 
 def _is_nisba(form: str, gaz: Gazetteer) -> bool:
@@ -135,37 +146,44 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
     text = doc.text
     n_toks = len(toks)
     norms = [t.norm for t in toks]
+    starts_of = gaz.name_starts_all(norms)
     has_key, not_matched = gaz.has_key, gaz.not_matched
     is_blocked = _overlap_test(blocked)
     out: list[Match] = []
     i = 0
     while i < n_toks:
-        tok = toks[i]
-        starts = gaz.name_starts(tok.norm)
+        starts = starts_of[i]
         if not starts:
             i += 1
             continue
         found = None
         run = -1  # tokens after i joined to it (by a space, _ or -), counted up to what is needed
-        for skip, form, clitic, m in starts:
-            top = min(m, n_toks - i)
-            if top > 1:
+        rest = n_toks - i
+        for skip, form, clitic, m, alone in starts:
+            # The longest name first: n tokens, down to the form alone (n = 1).
+            if m > 1 and rest > 1:
                 if run < 0:
                     # A name of n tokens needs the n - 1 gaps after token i to be joins.
-                    longest = min(max(s[3] for s in starts), n_toks - i) - 1
+                    longest = min(max(s[3] for s in starts), rest) - 1
                     run = 0
                     while run < longest and _joined(text, toks[i + run], toks[i + run + 1]):
                         run += 1
-                top = min(top, run + 1)
-            for n in range(top, 0, -1):
-                key = " ".join([form, *norms[i + 1 : i + n]]) if n > 1 else form
-                if has_key(key) and key not in not_matched:
-                    if found is None or n > found[0]:
-                        found = (n, skip, form, clitic, key)
-                    break
+                top = min(m, rest, run + 1)
+                for n in range(top, 1, -1):
+                    key = " ".join([form, *norms[i + 1 : i + n]])
+                    if has_key(key) and key not in not_matched:
+                        if found is None or n > found[0]:
+                            found = (n, skip, form, clitic, key)
+                        break
+                else:
+                    if alone and found is None:
+                        found = (1, skip, form, clitic, form)
+            elif alone and found is None:
+                found = (1, skip, form, clitic, form)
         if found is None:
             i += 1
             continue
+        tok = toks[i]
         n, skip, form, clitic, key = found
         start = tok.start + _orig_offset(tok.text, skip)
         prev, _ = _prev_word(doc, i)
@@ -246,6 +264,7 @@ def _accept(
 # somewhere, but an article's real villages cluster around its towns (dev: 25 of 26 within 60 km).
 NOTABLE = 4.0
 SUPPORT_KM = 60.0
+_SUPPORT_LAT = SUPPORT_KM / 111.0  # further in latitude (111.19 km a degree) is further than SUPPORT_KM
 
 
 def _supported(
@@ -272,7 +291,10 @@ def _supported(
     out = {}
     for k, r in resolved.items():
         e = r.entry
-        if k in strong or (e.lat is not None and any(km(e, p) <= SUPPORT_KM for p in pts)):
+        if k in strong or (
+            e.lat is not None
+            and any(abs(e.lat - p.lat) <= _SUPPORT_LAT and km(e, p) <= SUPPORT_KM for p in pts)
+        ):
             out[k] = r
     return out
 

@@ -54,22 +54,6 @@ ACLED_COLUMNS = (
     "tags",
     "timestamp",
 )
-_ACLED_TYPES = {
-    "battles": "Battles",
-    "explosions_remote_violence": "Explosions/Remote violence",
-    "violence_against_civilians": "Violence against civilians",
-    "protests": "Protests",
-    "riots": "Riots",
-    "strategic_developments": "Strategic developments",
-}
-_DISORDER = {
-    "battles": "Political violence",
-    "explosions_remote_violence": "Political violence",
-    "violence_against_civilians": "Political violence",
-    "riots": "Political violence",
-    "protests": "Demonstrations",
-    "strategic_developments": "Strategic developments",
-}
 
 
 class ExportError(RaqibError):
@@ -90,36 +74,49 @@ def export_events(events: Iterable[dict], fmt: str, out: BinaryIO) -> int:
 
 
 def flat_row(ev: dict) -> dict:
-    """One ACLED-style row of a canonical event (snake_case types mapped to ACLED's names)."""
+    """One ACLED-format row of a canonical event, with the labels, codes and country data of
+    raqib/events/acled.py (as raqib/export/acled_csv.py writes them for single articles).
+
+    ``event_id_cnty`` is ISO3 + the canonical event id; ``source`` lists the outlets;
+    ``tags`` counts the reports and carries "humanitarian:<sub_type>" for humanitarian events.
+    """
+    from raqib.events.acled import SUB_TYPE_LABELS, TYPE_LABELS, country_info, disorder_type, interaction
+
     loc = ev.get("location") or {}
     actors = ev.get("actors") or {}
     a1, a2 = actors.get("actor1") or {}, actors.get("actor2") or {}
     inter1, inter2 = a1.get("inter"), a2.get("inter")
     date = ev.get("date") or ""
-    sources = ev.get("sources") or []
-    outlets = sorted({s.get("outlet") for s in sources if s.get("outlet")})
-    etype = ev.get("type") or ""
+    etype, sub = ev.get("type") or "", ev.get("sub_type") or ""
+    iso3, numeric, country, region = country_info(loc.get("country"))
+    tags = [f"reports={ev.get('n_reports', 0)}"]
+    if etype == "humanitarian":
+        event_type, sub_label = "Strategic developments", "Other"
+        tags.insert(0, f"humanitarian:{sub}")
+    else:
+        event_type, sub_label = TYPE_LABELS.get(etype, etype), SUB_TYPE_LABELS.get(sub, sub)
+    outlets = ev.get("outlets") or sorted(
+        {s.get("outlet") for s in ev.get("sources") or [] if s.get("outlet")}
+    )
     return {
-        "event_id_cnty": ev.get("id"),
+        "event_id_cnty": f"{iso3 or 'XXX'}-{ev.get('id')}",
         "event_date": date,
         "year": date[:4],
-        "time_precision": 1,
-        "disorder_type": _DISORDER.get(etype, ""),
-        "event_type": _ACLED_TYPES.get(etype, etype),
-        "sub_event_type": (ev.get("sub_type") or "").replace("_", " ").capitalize(),
+        "time_precision": ev.get("time_precision") or 1,
+        "disorder_type": disorder_type(etype, sub),
+        "event_type": event_type,
+        "sub_event_type": sub_label,
         "actor1": ev.get("actor1") or "",
         "assoc_actor_1": "; ".join(a.get("name", "") for a in actors.get("assoc_actor_1") or []),
         "inter1": inter1 if inter1 is not None else "",
         "actor2": ev.get("actor2") or "",
         "assoc_actor_2": "; ".join(a.get("name", "") for a in actors.get("assoc_actor_2") or []),
         "inter2": inter2 if inter2 is not None else "",
-        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
-        if inter1 and inter2
-        else (inter1 or ""),
-        "civilian_targeting": "Civilian targeting" if ev.get("civilian_targeting") else "",
-        "iso": "",
-        "region": "",
-        "country": loc.get("country") or "",
+        "interaction": interaction(inter1, inter2) or "",
+        "civilian_targeting": "Civilians targeted" if ev.get("civilian_targeting") else "",
+        "iso": numeric if numeric is not None else "",
+        "region": region or "",
+        "country": country or loc.get("country") or "",
         "admin1": loc.get("admin1") or "",
         "admin2": loc.get("admin2") or "",
         "admin3": loc.get("admin3") or "",
@@ -131,7 +128,7 @@ def flat_row(ev: dict) -> dict:
         "source_scale": "",
         "notes": _notes(ev),
         "fatalities": ev.get("fatalities") if ev.get("fatalities") is not None else 0,
-        "tags": "",
+        "tags": "; ".join(tags),
         "timestamp": "",
     }
 

