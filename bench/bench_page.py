@@ -161,11 +161,8 @@ class Server:
         import uvicorn
 
         from raqib.web.api import create_app
-        from raqib.web.page import mount_page
 
         app = create_app(str(db))
-        if not any(getattr(r, "path", None) == "/page/points" for r in app.routes):
-            mount_page(app)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]

@@ -37,6 +37,12 @@ def main() -> int:
     ap.add_argument("--labels", default=str(LABELS))
     ap.add_argument("--corpus", default=str(CORPUS))
     ap.add_argument("--db", help="an existing database holding the labelled articles")
+    ap.add_argument(
+        "--replay",
+        metavar="DB",
+        help="re-merge the stored extractions of DB into a fresh database (no re-extraction: "
+        "compares merge rules on one fixed extractor output)",
+    )
     ap.add_argument("--similarity", action="store_true", help="also use sentence embeddings")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
@@ -48,6 +54,8 @@ def main() -> int:
         labels = [json.loads(line) for line in fh if line.strip()]
     ids = {side["article_id"] for lab in labels for side in (lab["a"], lab["b"])}
     db = args.db
+    if args.replay:
+        db = replay(args.replay, similarity=args.similarity)
     if db is None:
         tmp = Path(tempfile.mkdtemp(prefix="raqib-merge-"))
         if not Path(args.corpus).exists():
@@ -74,11 +82,12 @@ def main() -> int:
     tp = fp = fn = tn = missing = 0
     with open_store(db) as store:
         by_article: dict[str, list[tuple]] = {}
-        for row in store.execute("SELECT article_id, event_id, type, json FROM reports").fetchall():
+        for row in store.execute("SELECT article_id, event_id, type, slot, json FROM reports").fetchall():
             r = row if isinstance(row, dict) else dict(row)
             ev = json.loads(r["json"]).get("evidence") or {}
+            place = r["slot"].split("|", 2)[-1]
             by_article.setdefault(r["article_id"], []).append(
-                (ev.get("start") or 0, ev.get("end") or 0, r["type"], r["event_id"])
+                (ev.get("start") or 0, ev.get("end") or 0, r["type"], place, r["event_id"])
             )
         for lab in labels:
             ea, eb = find(by_article, lab["a"]), find(by_article, lab["b"])
@@ -113,15 +122,40 @@ def main() -> int:
     return 0
 
 
+def replay(source: str, *, similarity: bool) -> str:
+    """A fresh database with the articles and stored annotations of ``source``, merged anew."""
+    from raqib.store import ArticleRow, open_store
+
+    db = str(Path(tempfile.mkdtemp(prefix="raqib-replay-")) / "merge.db")
+    with open_store(source) as src, open_store(db, similarity=similarity) as dst:
+        rows = src.execute(
+            "SELECT id, url, text_hash, minhash, outlet, title, published, published_at, origin, text, "
+            "body_start, doc_json, extractor_id FROM articles ORDER BY added_at, id"
+        ).fetchall()
+        batch = []
+        for row in rows:
+            r = dict(row)
+            doc = json.loads(r.pop("doc_json"))
+            ext = r.pop("extractor_id")
+            batch.append((ArticleRow(**r), doc))
+            if len(batch) == 200:
+                dst.add_articles(batch, ext)
+                batch = []
+        if batch:
+            dst.add_articles(batch, ext)
+    return db
+
+
 def find(by_article: dict[str, list[tuple]], side: dict) -> str | None:
-    """The event of the report that overlaps the labelled evidence span most (the same type first):
-    spans move a little as the extractor changes, the sentence does not."""
-    best, best_key = None, (0, 0)
-    for start, end, etype, event_id in by_article.get(side["article_id"], []):
+    """The event of the report that overlaps the labelled evidence span most (the same type and
+    place first: one sentence may report events at two places): spans move a little as the
+    extractor changes, the sentence does not."""
+    best, best_key = None, (0, 0, 0)
+    for start, end, etype, place, event_id in by_article.get(side["article_id"], []):
         overlap = min(end, side["evidence_end"]) - max(start, side["evidence_start"])
         if overlap <= 0:
             continue
-        key = (int(etype == side["type"]), overlap)
+        key = (int(etype == side["type"]), int(place == side["place_key"]), overlap)
         if key > best_key:
             best, best_key = event_id, key
     return best

@@ -23,11 +23,11 @@ def _words(*alts: str) -> str:
     return _B + r"[وف]?(?:ال)?(?:" + "|".join(alts) + r")" + _E
 
 
-# Cues that govern the trigger after them in the same clause (reason -> pattern).
-_BEFORE: tuple[tuple[str, str], ...] = (
+# Cues that govern the trigger after them in the same clause (reason -> words, see ``_words``).
+_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "future",
-        _words(
+        (
             "سوف",
             "سيتم",
             "ستتم",
@@ -61,7 +61,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "plan",
-        _words(
+        (
             "يعتزم",
             "تعتزم",
             "اعتزام",
@@ -101,7 +101,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "threat",
-        _words(
+        (
             "هدد",
             "هددت",
             "تهدد",
@@ -134,7 +134,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "call",
-        _words(
+        (
             "طالب",
             "طالبت",
             "يطالب",
@@ -157,10 +157,10 @@ _BEFORE: tuple[tuple[str, str], ...] = (
             "يطلب",
         ),
     ),
-    ("denial", _words("نفى", "نفت", "ينفي", "تنفي", "نفي", "كذب", "كذبت", "عدم", "تنصل")),
+    ("denial", ("نفى", "نفت", "ينفي", "تنفي", "نفي", "كذب", "كذبت", "عدم", "تنصل")),
     (
         "condemnation",
-        _words(
+        (
             "ادان",
             "ادانت",
             "يدين",
@@ -189,7 +189,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "diplomacy",
-        _words(
+        (
             "بحث",
             "بحثت",
             "يبحث",
@@ -215,7 +215,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "legal",
-        _words(
+        (
             "بتهمه",
             "بتهم",
             "محاكمه",
@@ -242,7 +242,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "blame",
-        _words(
+        (
             "تقف وراء",
             "يقف وراء",
             "وقوفه وراء",
@@ -265,8 +265,7 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "history",
-        r"(?<!منذ\s)(?<![\p{L}])(?:في|خلال)?\s*(?:ال)?(?:عام|عامي|سنه)\s+(?:19|20)\d\d|"
-        + _words(
+        (
             "ذكرى",
             "الذكرى",
             "ذكري",
@@ -281,11 +280,11 @@ _BEFORE: tuple[tuple[str, str], ...] = (
     ),
     (
         "conditional",
-        _words("اذا", "لو", "في حال", "في حاله", "ما لم", "كلما", "ان لم", "حتى لا", "لئلا", "لكي", "كي"),
+        ("اذا", "لو", "في حال", "في حاله", "ما لم", "كلما", "ان لم", "حتى لا", "لئلا", "لكي", "كي"),
     ),
     (
         "habitual",
-        _words(
+        (
             "يتعرض",
             "تتعرض",
             "يتعرضون",
@@ -299,19 +298,22 @@ _BEFORE: tuple[tuple[str, str], ...] = (
             "بين حين واخر",
         ),
     ),
-    ("state", _words("تحت نار", "تحت القصف", "تحت وطاه", "تعيش تحت")),
-    ("reason", _words("ردا على", "رد على", "انتقاما", "على خلفيه", "بهدف", "لمنع", "لردع")),
-    ("foiled", _words("احبط", "احبطت", "احباط", "افشل", "افشلت", "افشال", "منع", "منعت")),
+    ("state", ("تحت نار", "تحت القصف", "تحت وطاه", "تعيش تحت")),
+    ("reason", ("ردا على", "رد على", "انتقاما", "على خلفيه", "بهدف", "لمنع", "لردع")),
+    ("foiled", ("احبط", "احبطت", "احباط", "افشل", "افشلت", "افشال", "منع", "منعت")),
 )
+
+# "في عام 2011": a year; a history cue of its own, tried before the words above.
+_HISTORY_YEAR = r"(?<!منذ\s)(?<![\p{L}])(?:في|خلال)?\s*(?:ال)?(?:عام|عامي|سنه)\s+(?:19|20)\d\d|"
 
 # Negation particles: they govern only the next word or two.
 _NEG = regex.compile(_B + r"[وف]?(?:لم|لن|لا|ما|ليس|ليست|دون|بدون|غير|عدم)" + _E)
 
 # Domains where "هجوم", "ضربة", "قذيفة" or "إصابة" are not violence (checked on the sentence).
-_DOMAINS: tuple[tuple[str, str], ...] = (
+_DOMAINS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "sport",
-        _words(
+        (
             "مباراه",
             "مباريات",
             "المباراه",
@@ -353,7 +355,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "economy",
-        _words(
+        (
             "اسعار",
             "سعر",
             "البورصه",
@@ -381,7 +383,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "politics",
-        _words(
+        (
             "الانتخابات",
             "انتخابات",
             "الاقتراع",
@@ -397,7 +399,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "culture",
-        _words(
+        (
             "معرض",
             "المعرض",
             "مهرجان",
@@ -418,7 +420,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "verbal",
-        _words(
+        (
             "انتقاد",
             "انتقادات",
             "انتقد",
@@ -446,7 +448,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "opinion",
-        _words(
+        (
             "انا",
             "نحن",
             "اقول",
@@ -465,7 +467,7 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
     ),
     (
         "accident",
-        _words(
+        (
             "حادث سير",
             "حادث مروري",
             "حوادث السير",
@@ -499,14 +501,33 @@ _DOMAINS: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def _compiled_before() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((r, regex.compile(fold_pattern(p))) for r, p in _BEFORE)
+def _starts(alts: tuple[str, ...]) -> frozenset[str]:
+    """The words a match of ``_words(*alts)`` can start with: each alternative's first word
+    with the optional و/ف and ال. A text with none of them cannot match: most sentences are
+    told so by a set intersection instead of a regex scan."""
+    firsts = {fold_pattern(a).split()[0] for a in alts}
+    return frozenset(p + a + f for p in ("", "و", "ف") for a in ("", "ال") for f in firsts)
 
 
 @lru_cache(maxsize=1)
-def _compiled_domains() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((r, regex.compile(fold_pattern(p))) for r, p in _DOMAINS)
+def _compiled_before() -> tuple[tuple[str, regex.Pattern, frozenset[str] | None], ...]:
+    """(reason, pattern, start words or None when the pattern is not made of words only)."""
+    out = []
+    for reason, alts in _BEFORE:
+        if reason == "history":
+            out.append((reason, regex.compile(fold_pattern(_HISTORY_YEAR + _words(*alts))), None))
+        else:
+            out.append((reason, regex.compile(fold_pattern(_words(*alts))), _starts(alts)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _compiled_domains() -> tuple[tuple[str, regex.Pattern, frozenset[str]], ...]:
+    """Each domain's pattern and the words a match of it can start with (see ``_starts``)."""
+    return tuple((name, regex.compile(fold_pattern(_words(*alts))), _starts(alts)) for name, alts in _DOMAINS)
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
 
 _FUTURE_VERB = regex.compile(_B + r"[وف]?س[يتن]\p{L}{2,}")
@@ -526,14 +547,28 @@ def sentence_blocks(view_sentence: str) -> str | None:
 
 def domains(view_text: str) -> set[str]:
     """Non-violent domains whose vocabulary occurs in ``view_text``."""
-    return {name for name, pat in _compiled_domains() if pat.search(view_text)}
+    words = set(_TOKEN.findall(view_text))
+    return {
+        name
+        for name, pat, starts in _compiled_domains()
+        if not words.isdisjoint(starts) and pat.search(view_text)
+    }
 
 
 def domain_hits(view_text: str, name: str) -> int:
-    for n, pat in _compiled_domains():
+    """How many distinct words of domain ``name`` occur in ``view_text``."""
+    for n, pat, starts in _compiled_domains():
         if n == name:
+            if starts.isdisjoint(_TOKEN.findall(view_text)):
+                return 0
             return len({m.group() for m in pat.finditer(view_text)})
     return 0
+
+
+# Frames that govern a whole statement, not only their clause.
+_SENTENCE_SCOPE = frozenset(
+    {"condemnation", "diplomacy", "legal", "history", "call", "threat", "plan", "blame"}
+)
 
 
 def blocked_by(
@@ -565,11 +600,12 @@ def blocked_by(
         last_break = m.end()
     clause = before[last_break:]
     sentence_before = view[speech_start:cue_start]
-    for reason, pat in _compiled_before():
-        if reason in ("condemnation", "diplomacy", "legal", "history", "call", "threat", "plan", "blame"):
-            scope = sentence_before
+    words = {"clause": set(_TOKEN.findall(clause)), "sentence": set(_TOKEN.findall(sentence_before))}
+    for reason, pat, starts in _compiled_before():
+        if reason in _SENTENCE_SCOPE:
+            scope, scope_words = sentence_before, words["sentence"]
         else:
-            scope = clause
-        if pat.search(scope):
+            scope, scope_words = clause, words["clause"]
+        if (starts is None or not scope_words.isdisjoint(starts)) and pat.search(scope):
             return reason
     return None

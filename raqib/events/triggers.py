@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -352,6 +353,50 @@ def _alt_heads(alt: str, got: str, n: int) -> set[str] | None:
     return {got}
 
 
+def _literal_heads(pat: str, n: int) -> set[str]:
+    """Literal beginnings (up to ``n`` letters) of which every match of ``pat`` starts with one;
+    shorter where the pattern stops being literal ("" when it cannot tell)."""
+    out: set[str] = set()
+    for alt in _split_alternatives(pat):
+        out |= _alt_literal(alt, "", n)
+    return out
+
+
+def _alt_literal(alt: str, got: str, n: int) -> set[str]:
+    i = 0
+    while len(got) < n and i < len(alt):
+        if alt.startswith(("(?<=", "(?<!"), i):  # a lookbehind consumes nothing here
+            i = _group_end(alt, i) + 1
+            continue
+        ch = alt[i]
+        if ch == "(" and not alt.startswith(("(?=", "(?!"), i):
+            j = _group_end(alt, i)
+            inner = alt[i + 3 : j] if alt.startswith("(?:", i) else alt[i + 1 : j]
+            rest = alt[j + 1 :]
+            quant = rest[:1]
+            if quant in ("*", "{", "+") or rest.startswith("??"):
+                return {got}
+            out: set[str] = set()
+            if quant == "?":
+                rest = rest[1:]
+                out |= _alt_literal(rest, got, n)
+            for sub in _split_alternatives(inner):
+                out |= _alt_literal(sub + rest, got, n)
+            return out
+        if ch in "\\[](){}.^$*+?|":
+            return {got}
+        nxt = alt[i + 1 : i + 2]
+        if nxt == "?":
+            return _alt_literal(alt[i + 2 :], got + ch, n) | _alt_literal(alt[i + 2 :], got, n)
+        if nxt in ("*", "{"):
+            return {got}
+        if nxt == "+":
+            return {got + ch}
+        got += ch
+        i += 1
+    return {got}
+
+
 _CLITICS = (
     "",
     "و",
@@ -387,44 +432,156 @@ _PREP_BEFORE = regex.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[
-    dict[str, list[tuple[str, str, regex.Pattern]]], list[tuple[str, str, regex.Pattern]]
-]:
-    """Patterns indexed by the first two letters of their stems (and those we cannot index).
+def _drop_lookbehinds(pat: str) -> str:
+    """``pat`` without its positive lookbehinds: they look at the words before, which the
+    per-word filter below does not see (dropping one only widens what the pattern accepts)."""
+    out, i = [], 0
+    while i < len(pat):
+        if pat[i] == "\\":
+            out.append(pat[i : i + 2])
+            i += 2
+        elif pat.startswith("(?<=", i):
+            i = _group_end(pat, i) + 1
+        else:
+            out.append(pat[i])
+            i += 1
+    return "".join(out)
 
-    Scanning every pattern over the whole text costs ~10 ms for a 3 KB article; looking up each
-    word's possible stems (after a proclitic) in this index and trying only the patterns that can
-    start there costs a fraction of that.
-    """
-    index: dict[str, list[tuple[str, str, regex.Pattern]]] = {}
-    always: list[tuple[str, str, regex.Pattern]] = []
+
+# One lexicon entry compiled: class, form, the pattern matched in context, the filter matched
+# on one word alone (the same pattern less its positive lookbehinds), and whether the pattern
+# reads beyond the word it starts at (a space, a lookaround): if not, its match at a word is
+# decided by the word alone and is cached with the word.
+_Entry = tuple[str, str, regex.Pattern, regex.Pattern, bool]
+_CONTEXT = regex.compile(r"\\[sSdDwWb]|\(\?<?[=!]|\.|\[\^")
+
+
+class _Lexicon(NamedTuple):
+    """The compiled lexicon and its two indexes (see ``_candidates``)."""
+
+    by_head: dict[str, list[_Entry]]  # by the first two letters of the stem
+    unindexed: list[_Entry]
+    by_literal: dict[str, list[_Entry]]  # by each literal beginning (1 to 4 letters) of the stem
+    no_literal: list[_Entry]
+
+
+# What ``_PREFIX`` can strip from a word: و/ف, then the article or a preposition.
+_PREFIXES = frozenset(
+    a + b for a in ("", "و", "ف") for b in ("", "بال", "لال", "كال", "ال", "لل", "ب", "ل", "ك", "س")
+)
+_LITERAL = 4
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Lexicon:
+    """Patterns compiled and indexed."""
+    lex = _Lexicon({}, [], {}, [])
     for cls, form, pat in _LEXICON:
         folded = fold_pattern(pat)
-        entry = (cls, form, regex.compile(_PREFIX + "(" + folded + ")" + _SUFFIX))
+        entry = (
+            cls,
+            form,
+            regex.compile(_PREFIX + "(" + folded + ")" + _SUFFIX),
+            regex.compile(_PREFIX + "(" + _drop_lookbehinds(folded) + ")" + _SUFFIX),
+            bool(_CONTEXT.search(folded)),
+        )
+        literal = _literal_heads(_drop_lookbehinds(folded), _LITERAL)
+        if "" in literal:
+            lex.no_literal.append(entry)
+        else:
+            for h in literal:
+                lex.by_literal.setdefault(h, []).append(entry)
         heads = _heads(folded)
         if not heads:
-            always.append(entry)
+            lex.unindexed.append(entry)
             continue
         # An optional article at the start is stripped as a clitic: index the stem only.
         heads = {h for h in heads if h not in ("ال", "لل")} or heads
         for h in heads:
-            index.setdefault(h, []).append(entry)
-    return index, always
+            lex.by_head.setdefault(h, []).append(entry)
+    return lex
 
 
-@lru_cache(maxsize=65536)
-def _candidates(word: str) -> tuple[tuple[str, str, regex.Pattern], ...]:
-    """The patterns that may match at the start of ``word`` (a view token)."""
-    index, always = _compiled()
-    cands: dict[int, tuple[str, str, regex.Pattern]] = {}
-    for clitic in _CLITICS:
-        if word.startswith(clitic):
-            stem = word[len(clitic) :]
-            for key in (stem[:2], stem[:1]):
-                for entry in index.get(key, ()):
+_CLITIC_RANK = {c: i for i, c in enumerate(_CLITICS)}
+_LONGEST_CLITIC = max(map(len, _CLITICS))
+
+
+@lru_cache(maxsize=1 << 18)
+def _candidates(word: str) -> tuple[tuple[str, str, regex.Pattern, bool, int, int], ...]:
+    """What the lexicon can match at the start of ``word`` (a whole view token), in the order
+    they are tried.
+
+    A match in context reads the whole word before anything after it: after one of its
+    proclitics, the word must begin with a literal beginning of the pattern, and the pattern
+    must at least partially match the word alone (regex ``partial=True``: the word may be the
+    beginning of a match). A pattern that cannot read beyond the word is decided here (flagged,
+    with the offsets of its stem in the word); the others are matched in context. Most words
+    pass no pattern and, cached, cost one look-up: scanning every pattern over a 3 KB article
+    costs ~10 ms, this ~0.3 ms.
+    """
+    lex = _compiled()
+    possible: set[int] = {id(e) for e in lex.no_literal}
+    for k in range(min(len(word), 4) + 1):
+        if word[:k] in _PREFIXES:
+            for n in range(1, min(_LITERAL, len(word) - k) + 1):
+                possible.update(id(e) for e in lex.by_literal.get(word[k : k + n], ()))
+    if not possible:
+        return ()
+    # The order patterns are tried in (the first match per class and position is kept): by
+    # proclitic reading, then by head.
+    cands: dict[int, _Entry] = {}
+    clitics = sorted(
+        (_CLITIC_RANK[word[:k]], k)
+        for k in range(min(len(word), _LONGEST_CLITIC) + 1)
+        if word[:k] in _CLITIC_RANK
+    )
+    for _, k in clitics:
+        for key in (word[k : k + 2], word[k : k + 1]):
+            for entry in lex.by_head.get(key, ()):
+                if id(entry) in possible:
                     cands[id(entry)] = entry
-    return tuple(cands.values()) + tuple(always)
+    out = []
+    unindexed = [e for e in lex.unindexed if id(e) in possible]
+    for cls, form, pat, alone, context in [*cands.values(), *unindexed]:
+        m = alone.match(word, partial=True)
+        if m is None:
+            continue
+        if context:
+            out.append((cls, form, pat, False, 0, 0))
+        elif not m.partial:
+            out.append((cls, form, pat, True, m.start(1), m.end()))
+    return tuple(out)
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+
+@lru_cache(maxsize=4096)
+def _is_word_char(ch: str) -> bool:
+    """Is ``ch`` a letter or digit as ``_WORD`` reads them (``str.isalnum`` follows an older
+    Unicode table than ``regex``)?"""
+    return bool(_WORD_CHAR.match(ch))
+
+
+def _word_hits(view: str, start: int, end: int) -> list[tuple[int, tuple]]:
+    """(start, candidates) of every word of ``view[start:end]`` that some pattern may match, in
+    text order. Distinct words are looked up once; only those with candidates are located."""
+    out = []
+    for word in set(_WORD.findall(view, start, end)):
+        cands = _candidates(word)
+        if not cands:
+            continue
+        n = len(word)
+        p = view.find(word, start, end)
+        while p >= 0:
+            # A whole token, as ``_WORD`` cuts them: no letter or digit on either side.
+            if (p == start or not _is_word_char(view[p - 1])) and (
+                p + n == end or not _is_word_char(view[p + n])
+            ):
+                out.append((p, cands))
+            p = view.find(word, p + 1, end)
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -432,12 +589,21 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     end = len(view) if end is None else end
     out: list[Cue] = []
     seen: set[tuple[str, str, int]] = set()
-    for w in _WORD.finditer(view, start, end):
-        for cls, form, pat in _candidates(w.group()):
-            m = pat.match(view, w.start(), end)
-            if m and (cls, form, m.start(1)) not in seen:
-                seen.add((cls, form, m.start(1)))
-                out.append(Cue(cls, m.start(1), m.end(), view[m.start(1) : m.end()], form))
+    for ws, cands in _word_hits(view, start, end):
+        # Offsets decided on the word alone hold where the word is whole (a word cut by
+        # ``start`` is matched in context like the rest).
+        whole = ws > start or ws == 0 or not _is_word_char(view[ws - 1])
+        for cls, form, pat, fixed, a, b in cands:
+            if fixed and whole:
+                a, b = ws + a, ws + b
+            else:
+                m = pat.match(view, ws, end)
+                if m is None:
+                    continue
+                a, b = m.start(1), m.end()
+            if (cls, form, a) not in seen:
+                seen.add((cls, form, a))
+                out.append(Cue(cls, a, b, view[a:b], form))
     # A stem read both as a verb and as a noun (قصفت = قصف + ت) is the verb, except after a
     # preposition: the folded "استعاده" after "بعد" is the noun استعادة, not استعاد + ه.
     both = {(c.cls, c.start, c.end) for c in out if c.form == "v"} & {

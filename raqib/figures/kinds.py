@@ -242,7 +242,7 @@ class KindRules:
                 return None
             if info.has("sub_before") or (info.pred is not None and not info.pred.verb):
                 return None
-            if info.pred is not None and info.norm in verbs or classify(info.norm).norm in verbs:
+            if info.pred is not None and (info.norm in verbs or classify(info.norm).norm in verbs):
                 if j + 1 < b and not self.boundary(j, j + 1):
                     nxt = self.infos[j + 1]
                     # قتلوا وأصيبوا: both agree with the noun; "قتلوا وأصيب ستة" starts a new count.

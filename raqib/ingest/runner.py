@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import multiprocessing
+import re
 import sys
 import time
 from collections import Counter, deque
@@ -40,7 +41,8 @@ class IngestSummary:
     duplicate: int = 0
     failed: int = 0
     duplicates: Counter = field(default_factory=Counter)
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "file:line: reason"
+    reasons: Counter = field(default_factory=Counter)  # reason -> count
     events: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -56,7 +58,7 @@ class IngestSummary:
             "failed": self.failed,
             "duplicates": dict(self.duplicates),
             "failures": self.failures[:MAX_REPORTED],
-            "failure_reasons": dict(Counter(_reason(f) for f in self.failures)),
+            "failure_reasons": dict(self.reasons),
             "events": dict(self.events),
             "seconds": round(self.seconds, 2),
             "articles_per_second": round(self.rate, 1),
@@ -69,9 +71,8 @@ class IngestSummary:
         ]
         if self.duplicates:
             lines.append("  duplicates: " + ", ".join(f"{k} {v}" for k, v in self.duplicates.most_common()))
-        if self.failures:
-            reasons = Counter(_reason(f) for f in self.failures)
-            lines.append("  failed: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common(10)))
+        if self.reasons:
+            lines.append("  failed: " + "; ".join(f"{k} ({v})" for k, v in self.reasons.most_common(10)))
         if any(self.events.values()):
             lines.append("  events: " + ", ".join(f"{k} {v}" for k, v in sorted(self.events.items())))
         return "\n".join(lines)
@@ -115,9 +116,10 @@ def ingest(
     dedup = Deduplicator.from_keys(store.known_keys())
     bar = Progress(estimate_total(sources) if progress else None, enabled=progress, stream=log)
 
-    def fail(message: str) -> None:
+    def fail(message: str, reason: str) -> None:
         summary.failed += 1
         summary.failures.append(message)
+        summary.reasons[reason] += 1
         if len(summary.failures) <= MAX_REPORTED:
             _log_line(log, message, bar)
         elif len(summary.failures) == MAX_REPORTED + 1:
@@ -131,7 +133,7 @@ def ingest(
                 continue
             summary.read += 1
             if isinstance(item, InputError):
-                fail(str(item))
+                fail(str(item), _reason_of(item))
                 bar.update()
                 continue
             # Cheap checks first: a rerun over the same input skips every record on its id or URL.
@@ -159,7 +161,7 @@ def ingest(
                 if vectors:
                     store.add_vectors(vectors[0])
             else:
-                fail(f"{p.row.origin}: {value}")
+                fail(f"{p.row.origin}: {value}", _short(str(value)))
         if items:
             added, events = store.add_articles(items, ext)
             summary.new += len(added)
@@ -219,6 +221,7 @@ def reextract(
                 else:
                     summary.failed += 1
                     summary.failures.append(f"{r['id']}: {value}")
+                    summary.reasons[_short(str(value))] += 1
             if items:
                 summary.events.update(store.replace_annotations(items, ext))
                 summary.new += len(items)
@@ -361,10 +364,22 @@ def _batches(items: Iterable[Pending | FeedDone], size: int) -> Iterator[list[Pe
         yield batch
 
 
-def _reason(failure: str) -> str:
-    """The reason part of "file:line: reason" (for grouping)."""
-    tail = failure.rsplit(": ", 1)[-1]
-    return tail.split(" (")[0][:80]
+def _reason_of(exc: InputError) -> str:
+    """The message of an InputError without its "file:line: " prefix (for grouping)."""
+    where = exc.source or ""
+    if exc.line is not None:
+        where = f"{where}:{exc.line}"
+    msg = str(exc)
+    return _short(msg[len(where) + 2 :] if where and msg.startswith(where + ": ") else msg)
+
+
+def _short(reason: str) -> str:
+    """A reason without its details: "malformed JSON (Expecting value at column 1)" -> "malformed
+    JSON", "extraction failed (KeyError: 'x')" -> "extraction failed (KeyError)"."""
+    m = re.match(r"^(extraction failed \(\w+)", reason)
+    if m:
+        return m.group(1) + ")"
+    return reason.split(" (")[0]
 
 
 def _log_line(log: TextIO, message: str, bar: Progress) -> None:

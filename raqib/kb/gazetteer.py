@@ -145,7 +145,7 @@ class Gazetteer:
         ``alone``: the form is itself a name the matcher takes (a key not in ``not_matched``)."""
         out = self._starts.get(norm)
         if out is None:
-            if len(self._starts) >= 262_144:
+            if len(self._starts) >= 1 << 17:
                 self._starts.clear()
             first, index, skip_keys = self.max_tokens, self._index, self.not_matched
             out = self._starts[norm] = tuple(

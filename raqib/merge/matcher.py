@@ -66,7 +66,7 @@ def choose_event(
         exact = [c for c in same if c.has_actors(mine)]
         if exact:
             return _best(exact).event_id
-    compatible = [c for c in same if c.actors <= mine or mine <= c.actors]
+    compatible = [c for c in same if _compatible(c.actors, mine)]
     same_sub = [c for c in compatible if report.sub_type and report.sub_type in c.sub_types]
     if len(same_sub) == 1:
         return same_sub[0].event_id
@@ -82,12 +82,19 @@ def choose_event(
         if scores.get(best.event_id, 0.0) >= SIMILARITY_THRESHOLD:
             return best.event_id
     # Named actors that conflict keep events apart even then (ACLED's actor-pair rule comes first).
-    agreeing = [c for c in candidates if c.actors <= mine or mine <= c.actors]
+    agreeing = [c for c in candidates if _compatible(c.actors, mine)]
     if agreeing:
         best = max(agreeing, key=lambda c: (scores.get(c.event_id, 0.0), c.n_reports))
         if scores.get(best.event_id, 0.0) >= PARAPHRASE_THRESHOLD:
             return best.event_id
     return None
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two actor sets can describe one event: an event has at most two actors (ACLED's
+    actor 1 and actor 2), so reports that together name at most two agree ("the army shelled"
+    and "civilians were killed" name the two sides of one attack); a third actor is a conflict."""
+    return len(a | b) <= 2
 
 
 def report_text(report: Report) -> str:

@@ -13,8 +13,10 @@ Places (LOC) come from the next stage, which skips spans inside these mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from raqib.kb.actors import ActorDictionary, ActorEntry
@@ -24,6 +26,7 @@ from raqib.model.span import Span
 from raqib.stages import entity_patterns
 from raqib.stages.entity_match import Hit, article_country, match
 from raqib.stages.entity_persons import PersonFind, PersonFinder, _strip
+from raqib.text.tokenize import Token
 
 if TYPE_CHECKING:
     from raqib.pipeline import Context
@@ -157,9 +160,8 @@ def _link_surnames(doc: Doc, accs: dict[str, _Acc], covered: list, finder: Perso
     taken = [(s.start, s.end) for a in accs.values() for s in a.spans] + [(c[0], c[1]) for c in covered]
     heads = {tail[0] for tail in aliases}
     toks = doc.tokens
-    for i, t in enumerate(toks):
-        if not (t.norm in heads or t.norm[1:] in heads or t.norm[2:] in heads):
-            continue
+    for i in _ending_in(toks, heads):
+        t = toks[i]
         for off, stem in _strip(t.norm):
             for tail, a in aliases.items():
                 if tail[0] != stem or i + len(tail) > len(toks):
@@ -173,6 +175,26 @@ def _link_surnames(doc: Doc, accs: dict[str, _Acc], covered: list, finder: Perso
                 a.spans.add(doc.span(start, end))
                 taken.append((start, end))
                 break
+
+
+def _ending_in(toks: tuple[Token, ...], heads: set[str]) -> list[int]:
+    """Indexes, in order, of the tokens whose norm is a head or a head after one or two letters
+    (``norm in heads or norm[1:] in heads or norm[2:] in heads``), found by searching the words
+    for each head rather than testing every word."""
+    norms = [t.norm for t in toks]
+    words = "\x00".join(norms) + "\x00"
+    ends = list(accumulate(len(n) + 1 for n in norms))  # offset just past each word's separator
+    found = set()
+    for h in heads:
+        if not h:
+            return [i for i, n in enumerate(norms) if n in heads or n[1:] in heads or n[2:] in heads]
+        pos = words.find(h + "\x00")
+        while pos >= 0:
+            i = bisect_right(ends, pos)  # the word this occurrence ends
+            if len(norms[i]) - len(h) <= 2:
+                found.add(i)
+            pos = words.find(h + "\x00", pos + 1)
+    return sorted(found)
 
 
 def _norm_tokens(text: str) -> list[str]:

@@ -59,7 +59,7 @@ def find(
         return all(b <= s or e <= a for s, e, *_ in covered) and all(b <= p.start or p.end <= a for p in out)
 
     # Most articles name no division, police or command: one probe of all words at once.
-    words = "\x00".join(t.norm for t in toks)
+    words = "\x00".join([t.norm for t in toks])
     if not ("فرقه" in words or "شرطه" in words or "قياده" in words):
         return out
     for i, t in enumerate(toks):

@@ -179,11 +179,17 @@ class PersonFinder:
         n = len(toks)
         i = 0
         starters = self.starters
+        may_start = _may_start(self.actors)
         cover = self.cover
         while i < n:
             norm = toks[i].norm
-            if i in cover or not (norm in starters or norm[1:] in starters or norm[2:] in starters):
-                i += 1  # most words can start neither a title nor a name: one set lookup each
+            ok = may_start.get(norm)
+            if ok is None:
+                if len(may_start) >= 1 << 18:
+                    may_start.clear()
+                ok = may_start[norm] = norm in starters or norm[1:] in starters or norm[2:] in starters
+            if not ok or i in cover:
+                i += 1  # most words can start neither a title nor a name: one dict probe each
                 continue
             if self.after_place_head(i):
                 i += 1
@@ -408,6 +414,13 @@ def _starters(actors: ActorDictionary) -> tuple[frozenset[str], frozenset[str]]:
     """(first words of titles, words that may start a title or a name)."""
     heads = frozenset(k[0] for k in _lexicon()[0])
     return heads, heads | _given(actors)
+
+
+@cache
+def _may_start(actors: ActorDictionary) -> dict[str, bool]:
+    """Memo over articles: may a word (perhaps after a one- or two-letter proclitic) start a title
+    or a name? Bounded by ``PersonFinder.find``."""
+    return {}
 
 
 @cache

@@ -23,6 +23,7 @@ from raqib.kb.geocode import Resolution, resolve
 from raqib.model.doc import Doc
 from raqib.model.entities import Entity, Place
 from raqib.model.span import Span
+from raqib.text.normalize import normalize_str
 from raqib.text.tokenize import Token, _orig_offset
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ _NOT_NOUN = PLACE_NOUNS | PLACE_PREPS
 _FEM_PLURALS = frozenset(["الاراضي", "الحدود", "الاجواء", "المياه", "الشركات", "الدول", "المدن", "القري"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     start: int
     end: int
@@ -101,8 +102,9 @@ class Match:
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end : b.start]
-    return 0 < len(gap) <= 2 and all(ch in _JOIN_GAP for ch in gap)
+    """One or two of space, _, - (and the like) between the tokens."""
+    n = b.start - a.end
+    return (n == 1 or n == 2) and text[a.end] in _JOIN_GAP and (n == 1 or text[a.end + 1] in _JOIN_GAP)
 
 
 def _prev_word(doc: Doc, i: int) -> tuple[str, str]:
@@ -110,7 +112,10 @@ def _prev_word(doc: Doc, i: int) -> tuple[str, str]:
     if i == 0:
         return "", ""
     prev, cur = doc.tokens[i - 1], doc.tokens[i]
-    if _CLAUSE_BREAK.search(doc.text, prev.end, cur.start):
+    text = doc.text
+    if not (cur.start - prev.end == 1 and text[prev.end] == " ") and _CLAUSE_BREAK.search(
+        text, prev.end, cur.start
+    ):
         return "", ""
     return _place_word(prev.norm)
 
@@ -150,26 +155,26 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
     has_key, not_matched = gaz.has_key, gaz.not_matched
     is_blocked = _overlap_test(blocked)
     out: list[Match] = []
-    i = 0
-    while i < n_toks:
-        starts = starts_of[i]
-        if not starts:
-            i += 1
+    nxt = 0  # the first token not inside the previous match
+    for i, starts in enumerate(starts_of):
+        if not starts or i < nxt:
             continue
         found = None
-        run = -1  # tokens after i joined to it (by a space, _ or -), counted up to what is needed
+        # Tokens after i joined to it by a space, _ or - (a name of n tokens needs n - 1 joins),
+        # counted as far as the names starting at i need; ``run_end`` once a gap breaks the run.
+        run, run_end = 0, False
         rest = n_toks - i
         for skip, form, clitic, m, alone in starts:
             # The longest name first: n tokens, down to the form alone (n = 1).
             if m > 1 and rest > 1:
-                if run < 0:
-                    # A name of n tokens needs the n - 1 gaps after token i to be joins.
-                    longest = min(max(s[3] for s in starts), rest) - 1
-                    run = 0
-                    while run < longest and _joined(text, toks[i + run], toks[i + run + 1]):
+                need = (m if m < rest else rest) - 1
+                while run < need and not run_end:
+                    a, b = toks[i + run], toks[i + run + 1]
+                    if _joined(text, a, b):
                         run += 1
-                top = min(m, rest, run + 1)
-                for n in range(top, 1, -1):
+                    else:
+                        run_end = True
+                for n in range(min(need, run) + 1, 1, -1):
                     key = " ".join([form, *norms[i + 1 : i + n]])
                     if has_key(key) and key not in not_matched:
                         if found is None or n > found[0]:
@@ -181,18 +186,17 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
             elif alone and found is None:
                 found = (1, skip, form, clitic, form)
         if found is None:
-            i += 1
             continue
         tok = toks[i]
         n, skip, form, clitic, key = found
-        start = tok.start + _orig_offset(tok.text, skip)
+        start = tok.start + (0 if skip == 0 and normalize_str(tok.text[:1]) else _orig_offset(tok.text, skip))
         prev, _ = _prev_word(doc, i)
         if n > 1 and form in MENTION_STRIP:
             # "مخيم الخازر", "بلدة حرستا": the mention is the name after the place word.
             start, prev = toks[i + 1].start, form
         end = toks[i + n - 1].end
+        nxt = i + n
         if is_blocked(start, end):
-            i += n
             continue
         cue = 2 if prev in PLACE_NOUNS else 1 if (prev in PLACE_PREPS or "ب" in clitic) else 0
         accepted = _accept(doc, gaz, key, form, clitic, n, i, cue, prev)
@@ -201,7 +205,6 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
         own = key.split(" ", 1)[1] if n > 1 and form in MENTION_STRIP else key
         word_cue = prev in PLACE_NOUNS or prev in PLACE_PREPS
         out.append(Match(start, end, key, i, n, cue, prev if cue == 2 else "", accepted, word_cue, own))
-        i += n
     return out
 
 

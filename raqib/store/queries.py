@@ -95,8 +95,12 @@ def list_events(
     """(total matching, one page of event summaries), newest first."""
     w, params = where(f, dialect)
     total = _first(conn.execute(dialect.sql(f"SELECT COUNT(*) FROM events WHERE {w}"), params).fetchone())
+    # The page's ids first (from a covering index), then only those rows: event rows are wide.
     rows = conn.execute(
-        dialect.sql(f"SELECT {EVENT_COLUMNS} FROM events WHERE {w} ORDER BY date DESC, id LIMIT ? OFFSET ?"),
+        dialect.sql(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN (SELECT id FROM events WHERE {w} "
+            "ORDER BY date DESC, id LIMIT ? OFFSET ?) ORDER BY date DESC, id"
+        ),
         [*params, int(limit), int(offset)],
     ).fetchall()
     return int(total), [_summary(r) for r in rows]

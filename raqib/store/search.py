@@ -8,9 +8,19 @@ the same way, so either spelling finds the other.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from raqib.text.tokenize import tokenize
+
+
+def fold_latin(term: str) -> str:
+    """Latin letters without accents, lower-cased (gazetteer names such as "Ḩarastā" match
+    "Harasta"; PostgreSQL's 'simple' configuration does not fold accents itself)."""
+    if term.isascii():
+        return term.lower()
+    decomposed = unicodedata.normalize("NFKD", term)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def index_terms(text: str) -> list[str]:
@@ -18,7 +28,7 @@ def index_terms(text: str) -> list[str]:
     out: list[str] = []
     for tok in tokenize(text):
         for _offset, stem in tok.proclitic_splits():
-            out.append(stem)
+            out.append(fold_latin(stem))
     return out
 
 
@@ -34,7 +44,7 @@ def search_body(parts: Iterable[str | None]) -> str:
 
 def query_terms(q: str) -> list[str]:
     """The normalised words of a user query (each must occur: AND)."""
-    return [tok.norm for tok in tokenize(q)]
+    return [fold_latin(tok.norm) for tok in tokenize(q)]
 
 
 def fts5_query(q: str) -> str | None:

@@ -214,7 +214,7 @@ def word_scanner() -> re.Pattern[str]:
 def split_prefix(token: str) -> tuple[str, str]:
     """(proclitics, word) of a word_scanner hit, preferring the unprefixed reading (بضعة)."""
     lex = lexicon()
-    for k in range(0, min(4, len(token))):
+    for k in range(0, min(max(map(len, PREFIXES)) + 1, len(token))):
         if token[k:] in lex and token[:k] in PREFIXES:
             return token[:k], token[k:]
     return "", token

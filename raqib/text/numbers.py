@@ -168,7 +168,9 @@ def _scan(vt: str, view: NormalizedText, text: str, vlo: int, vhi: int) -> list[
     words: list[Atom] = []
     for m in word_scanner().finditer(vt, vlo, vhi):
         pre, form = split_prefix(m.group())
-        w = lex[form]
+        w = lex.get(form)
+        if w is None:  # a prefix combination the scanner knows but the splitter does not
+            continue
         cs, we = m.start(), m.end()
         ws = cs + len(pre)
         article = pre.endswith("ال") or pre.endswith("لل")

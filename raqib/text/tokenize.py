@@ -74,22 +74,13 @@ def tokenize_view(view: NormalizedText) -> list[Token]:
     n = len(text)
     out = []
     append = out.append
-    new = object.__new__
     for m in _VIEW_WORD.finditer(vt):
         a, b = m.span()
         start = offsets[a]
         end = offsets[b - 1] + 1
         while end < n and text[end] in _TRAILING:
             end += 1
-        # Token(start, end, text[start:end], vt[a:b]) without the frozen dataclass __init__ (which
-        # sets each field through object.__setattr__): a third of the cost of a segment stage.
-        t = new(Token)
-        d = t.__dict__
-        d["start"] = start
-        d["end"] = end
-        d["text"] = text[start:end]
-        d["norm"] = vt[a:b]
-        append(t)
+        append(Token(start, end, text[start:end], vt[a:b]))
     return out
 
 

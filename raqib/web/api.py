@@ -204,4 +204,7 @@ def create_app(db_url: str, *, token: str | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"ok": True, "version": __version__, "writable": bool(token)}
 
+    from raqib.web.page import mount_page  # imported here: page.py imports this module's filters
+
+    mount_page(app)  # the analyst's page at /, over the same store queries
     return app

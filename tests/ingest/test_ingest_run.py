@@ -144,3 +144,13 @@ def test_progress_line_shows_rate_and_eta():
     bar.update(50)
     line = bar.line()
     assert "50/200" in line and "25.0%" in line and "art/s" in line and "ETA 0m3" in line
+
+
+def test_summary_groups_failures_by_reason(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "1", "text": ""}\n{oops\n{"id": "2"}\n[3]\n', encoding="utf-8")
+    with open_store(tmp_path / "db.sqlite") as store:
+        s = ingest([str(path)], store, workers=1, progress=False, log=io.StringIO())
+    assert s.failed == 4
+    assert dict(s.reasons) == {"record has no text": 2, "malformed JSON": 1, "record is not a JSON object": 1}
+    assert "failed: record has no text (2)" in s.text()

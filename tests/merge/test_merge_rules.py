@@ -63,6 +63,8 @@ AIR = frozenset({"air_drone_strike"})
         ((None, None), [Candidate("e1", frozenset({"a"}), 1, sub_types=SHELL),
                         Candidate("e2", frozenset({"b"}), 2, sub_types=SHELL)], None),  # ambiguous
         ((SY, CIV), [Candidate("e1", PAIR, 1, same_type=False)], None),  # another type family
+        ((None, CIV), [Candidate("e1", frozenset({SY.lower()}), 1, sub_types=SHELL)], "e1"),  # the two sides
+        ((SY, CIV), [Candidate("e1", frozenset({"turkey"}), 1, sub_types=SHELL)], None),  # a third actor
         ((SY, CIV), [], None),
     ],
 )  # fmt: skip

@@ -325,3 +325,18 @@ def test_false_friends(text):
 def test_total_names_who_was_counted():
     (f,) = make_doc("يذكر أن عدد المدنيين الذين قتلوا في الغارات منذ بداية الشهر 530 شخصا.").figures
     assert (f.kind, f.value, f.who) == ("killed", 530, "civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Regressions: both raised AttributeError in the figures stage (seen in the ANT corpus).
+        "وتفجرت أزمة العائدين منذ أشهر، وهي معنية بشخصين اعتقلا العام الماضي من قبل قوات سوريا الديمقراطية في سوريا.",
+        "والآن استهدفت مخازن محافظة كركوك بهجوم مزدوج، صاروخي وانتحاري، أسفر عن سقوط قتيل لكنه فشل في إصابة هدفه.",
+    ],
+)
+def test_sentences_that_crashed_the_stage(text):
+    import raqib
+
+    doc = raqib.extract(text)
+    assert all(f.value >= 1 for f in doc.figures)

@@ -522,3 +522,11 @@ def test_corpus_spans_sorted_and_exact(shared_dir) -> None:
                 assert not q.vague or q.value is None
             for a, b in zip(qs, qs[1:], strict=False):
                 assert a.span.end <= b.span.start
+
+
+@pytest.mark.parametrize("text", ["وبالملايين من الدولارات خسرت الشركة.", "وبالآلاف نزح السكان من القرى."])
+def test_four_letter_proclitic_chains_do_not_crash(text):
+    # Regression: "وبال" + a number word raised KeyError in the splitter (seen in the ANT corpus).
+    qs = find_quantities(text, normalize(text))
+    assert [q.vague for q in qs] == [True]
+    assert not qs[0].span.text.startswith("و")

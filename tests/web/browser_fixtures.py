@@ -161,11 +161,8 @@ class LiveServer:
         import uvicorn
 
         from raqib.web.api import create_app
-        from raqib.web.page import mount_page
 
         app = create_app(str(db))
-        if not any(getattr(r, "path", None) == "/page/points" for r in app.routes):
-            mount_page(app)  # until create_app mounts the page itself
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
