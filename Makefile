@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test,server]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# The main job on the bundled samples: print what raqib extracts, store it, serve the page.
 demo: $(STAMP)
 	$(VENV)/bin/raqib extract --jsonl raqib/samples/articles.jsonl --format table
+	$(VENV)/bin/raqib ingest raqib/samples/articles.jsonl --db demo.sqlite --workers 1
+	@echo "Open http://127.0.0.1:8000/ (Ctrl-C stops the server)"
+	$(VENV)/bin/raqib serve --db demo.sqlite --port 8000
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check raqib tests bench scripts

@@ -75,8 +75,11 @@ _OCCURRED = regex.compile(
     r"اوقعت|تسبب|تسببت|هز|هزت|ضرب|ضربت|تجدد|تجددت|تواصل|تواصلت|استمر|استمرت|تستمر|خرج|خرجت|نظم|نظمت|انطلق|"
     r"انطلقت|عمت|اعلن|اعلنت|دخلت|وصلت|خرجت)(?![\p{L}])"
 )
+# (A cue's span starts after its proclitics: "بعد الهجوم" ends with "بعد ال" before the cue.)
 _REFERENCE_BEFORE = regex.compile(
-    fold_pattern(r"(?:^|\s)[و]?(?:بعد|عقب|منذ|قبل|اثناء|ابان|غداه|ذكرى)\s+(?:\S+\s+)?$")
+    fold_pattern(
+        r"(?:^|\s)[و]?(?:بعد|عقب|منذ|قبل|اثناء|ابان|غداه|ذكرى)\s+(?:\S+\s+)?(?:[وفبلك]?ال|[وفبلك])?$"
+    )
 )
 # A relative pronoun just before a verb trigger: "الرنتيسي الذي اغتالته إسرائيل" recalls a known event.
 _RELATIVE_BEFORE = regex.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)\s+(?:\S+\s+)?$")
@@ -137,10 +140,37 @@ _ONSET = regex.compile(
 _GOVERNING_ACT = regex.compile(
     r"(?:سد|قطع|اغلق|احرق|اضرم|رشق|اقتحم|خرج|نزل|تجمع|احتشد|تجمهر|ساروا|جابوا|طافوا)"
 )
+# "خطف المطار والشوارع", "اختطفوا القرار": what is seized is a place or an institution, not people
+# (a plane or a bus hijacked is an abduction of its passengers and stays).
+_THING_OBJECT = regex.compile(
+    r"\s+(?:ال)?(?:مطار|شارع|شوارع|بلد|بلاد|دوله|سلطه|قرار|ثوره|وطن|حزب|حركه|طائفه|مدينه|قضيه|مشروع|"
+    r"ارض|ساحه|برلمان|حكومه|عمليه|انتخابات|فتح|حماس)(?![\p{L}])"
+)
 _FLYOVER = regex.compile(r"(?:تحليق|تحلق|يحلق|حلق|حلقت|تحليقا)\s+(?:\S+\s+)?$")
 _CIV_PEOPLE = regex.compile(
     r"(?:مدني|اطفال|طفل|نساء|امراه|سيد|مواطن|سكان|اهالي|الاهالي|مصلين|المصلين|عائله|صيادين|ركاب|نازح|طلاب|مزارع)"
 )
+
+
+# A quoted title after the word that introduces it: "فيلم «المعركة من أجل حديثة»", "خبر «اغتيال ...»".
+_TITLE_HEAD = regex.compile(
+    r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فيلم|كتاب|روايه|مسرحيه|مسلسل|برنامج|خبر|مقال|مقاله|عنوان|بعنوان|شعار|اغنيه|"
+    r"قصيده|ديوان|كتابه)(?:\s+(?:بعنوان|عنوانه|تحت\s+عنوان))?\s*$"
+)
+_QUOTES = {"«": "»", '"': '"', "“": "”"}
+
+
+def titles(view: str) -> tuple[tuple[int, int], ...]:
+    """View spans of quoted titles (a film, a book, a headline): the words in them name no event."""
+    out = []
+    for opening, closing in _QUOTES.items():
+        q = view.find(opening)
+        while q >= 0:
+            end = view.find(closing, q + 1, q + 152)
+            if end > q + 1 and "\n" not in view[q:end] and _TITLE_HEAD.search(view, max(0, q - 40), q):
+                out.append((q, end + 1))
+            q = view.find(opening, q + 1)
+    return tuple(out)
 
 
 def windows(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -169,7 +199,7 @@ def detect(
     ``names`` the view spans of named entities: an action word inside a name ("ساحة التحرير",
     "وزارة الهجرة والمهجرين") is not a trigger.
     """
-    all_cues = clean_cues(find_cues(view), names)
+    all_cues = clean_cues(find_cues(view), names + titles(view))
     out: list[Detection] = []
     log: list[str] = []
     ci = 0
@@ -233,20 +263,34 @@ def _classify_window(
     )
     # A judicial execution ("تنفيذ حكم الإعدام") is no political violence; an abduction told
     # with its victims' release is the background of the release story.
-    legal = legal_context(view, s_start, w_end if s_end is None else s_end)
+    # (The checks below that scan the window run only when a cue needs them.)
+    legal = any(c.kind == "kill" and c.text.startswith(("اعدام", "اعدم")) for c in cues) and legal_context(
+        view, s_start, w_end if s_end is None else s_end
+    )
     kept = []
     for c in cues:
         if c.kind == "kill" and c.text.startswith(("اعدام", "اعدم")) and legal:
             log.append(f"trigger '{c.text}' dropped: judicial execution")
         elif c.kind == "abduct" and released_before(view, w_start, c.start):
             log.append(f"trigger '{c.text}' dropped: told with a release")
+        elif c.kind == "abduct" and _THING_OBJECT.match(view, c.end, w_end):
+            log.append(f"trigger '{c.text}' dropped: a place or a body 'hijacked' (figurative)")
         else:
             kept.append(c)
     cues = tuple(kept)
     kinds = {c.kind for c in cues}
     has_casualty = any(c.kind == "casualty" and not abstract_casualty(view, c, cues) for c in cues)
-    concrete = has_date or has_casualty or has_concrete(view, w_start, w_end)
-    has_death = bool(_DEATH.search(view, w_start, w_end))
+    lazy: dict[str, bool] = {}
+
+    def concrete() -> bool:
+        if "concrete" not in lazy:
+            lazy["concrete"] = has_date or has_casualty or has_concrete(view, w_start, w_end)
+        return lazy["concrete"]
+
+    def has_death() -> bool:
+        if "death" not in lazy:
+            lazy["death"] = bool(_DEATH.search(view, w_start, w_end))
+        return lazy["death"]
 
     def ok(c: Cue) -> bool:
         if c.kind == "territory" and _GROUP_NAME_BEFORE.search(view, max(0, c.start - 8), c.start):
@@ -289,16 +333,26 @@ def _classify_window(
         if not has_casualty:
             strong_v = [c for c in strong_v if c.form == "v"]
 
+    rejected_cache: dict[int, bool] = {}
+
+    def rejected(c: Cue) -> bool:
+        """Does the trigger name violence in general, in the background or as a claim?"""
+        if id(c) not in rejected_cache:
+            # generic_reason looks at nouns only: "concrete" is not needed for a verb
+            why = generic_reason(
+                view, c, w_start, w_end, cues, concrete() if c.form == "n" else False
+            ) or background_reason(view, c, w_start, cues, VIOLENT_STRONG | VIOLENT_WEAK | {"casualty"})
+            if why is None and claim_context(view, s_start, c.start):
+                why = "reported as an unproven claim"
+            if why:
+                log.append(f"trigger '{c.text}' dropped: {why}")
+            rejected_cache[id(c)] = bool(why)
+        return rejected_cache[id(c)]
+
     def anchored(c: Cue) -> bool:
         """A noun trigger names an occurrence only with a casualty, a time or an occurrence verb
         near it; a verb after a relative pronoun recalls a known event unless a toll is given."""
-        why = generic_reason(view, c, w_start, w_end, cues, concrete) or background_reason(
-            view, c, w_start, cues, VIOLENT_STRONG | VIOLENT_WEAK | {"casualty"}
-        )
-        if why is None and claim_context(view, s_start, c.start):
-            why = "reported as an unproven claim"
-        if why:
-            log.append(f"trigger '{c.text}' dropped: {why}")
+        if rejected(c):
             return False
         if has_casualty:
             return True
@@ -309,10 +363,11 @@ def _classify_window(
         a, b = _near(view, c, w_start, w_end, 6)
         return bool(has_date or _TIME_WORD.search(view, a, b) or _OCCURRED.search(view, a, b))
 
-    armed = "mil" in kinds or bool(
-        _STATE_ACTOR.search(view, w_start, w_end) or _NONSTATE_ACTOR.search(view, w_start, w_end)
-    )
-    strong_v = [c for c in strong_v if c.kind != "territory" or armed]
+    if any(c.kind == "territory" for c in strong_v):
+        armed = "mil" in kinds or bool(
+            _STATE_ACTOR.search(view, w_start, w_end) or _NONSTATE_ACTOR.search(view, w_start, w_end)
+        )
+        strong_v = [c for c in strong_v if c.kind != "territory" or armed]
     strong_f = [c for c in strong_v if anchored(c) and ok(c)]
     weak_f = []
     if not strong_f:
@@ -341,6 +396,8 @@ def _classify_window(
             o.start < c.start and o.kind in ("protest", "protester") for o in cues
         ):
             return False
+        if rejected(c):
+            return False
         a, b = _near(view, c, w_start, w_end, 6)
         return anchored(c) or bool(_CROWD_SIZE.search(view, a, b))
 
@@ -356,6 +413,8 @@ def _classify_window(
             for c in cues
             if c.form == "v"
             and (c.kind in ("riot", "protest") or (c.kind == "protestact" and _GOVERNING_ACT.match(c.text)))
+            # "المقر الذي تجمع في محيطه المتظاهرون": a relative clause describes, it does not report
+            and not _RELATIVE_BEFORE.search(view, max(w_start, c.start - 20), c.start)
         ]
         protest_cues = [
             c
@@ -382,16 +441,16 @@ def _classify_window(
     if (protest_cues or "protester" in kinds) and violent and not heavy:
         violent = []  # violence against a demonstration is coded in the protest family
     if violent:
-        found_v = _violent_subtype(view, w_start, violent, cues, kinds, has_death)
+        found_v = _violent_subtype(view, w_start, violent, cues, kinds, has_death())
         add(*found_v[:2], violent, found_v[2], bool(strong_f))
 
     # ---- demonstrations ---------------------------------------------------------------------
     if protest_cues and not (violent and heavy) and not sport_doc:
         if "liveforce" in kinds or (
-            has_death and ({"gun", "killverb", "kill"} & kinds or "disperse" in kinds)
+            has_death() and ({"gun", "killverb", "kill"} & kinds or "disperse" in kinds)
         ):
             add("protests", "excessive_force_against_protesters", protest_cues, "protest+lethal force", True)
-        elif has_death and "disperse" not in kinds:
+        elif has_death() and "disperse" not in kinds:
             add("protests", "excessive_force_against_protesters", protest_cues, "protest+deaths", True)
         elif "disperse" in kinds or "arrest" in kinds:
             add("protests", "protest_with_intervention", protest_cues, "protest+dispersal/arrest", True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from raqib.events.triggers import fold_pattern
+from raqib.events.triggers import fold_pattern, word_starts, words_of
 
 _B = r"(?<![\p{L}\p{N}])"
 _E = r"(?![\p{L}\p{N}])"
@@ -57,6 +57,8 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "الخيار",
             "سيناريو",
             "مهما",
+            "يفترض",
+            "المفترض",
         ),
     ),
     (
@@ -97,6 +99,12 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "تصميمه",
             "يسعى",
             "سعيا",
+            "التخطيط",
+            "بالتخطيط",
+            "لتوجيه",
+            "لشن",
+            "لتنفيذ",
+            "لارتكاب",
         ),
     ),
     (
@@ -130,6 +138,9 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "خشينا",
             "نخشى",
             "اخشى",
+            "حذروا",
+            "هددوا",
+            "توعدوا",
         ),
     ),
     (
@@ -155,9 +166,11 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "طلب",
             "طلبت",
             "يطلب",
+            "طالبوا",
+            "ناشدوا",
         ),
     ),
-    ("denial", ("نفى", "نفت", "ينفي", "تنفي", "نفي", "كذب", "كذبت", "عدم", "تنصل")),
+    ("denial", ("نفى", "نفت", "نفوا", "ينفي", "تنفي", "نفي", "كذب", "كذبت", "عدم", "تنصل")),
     (
         "condemnation",
         (
@@ -185,6 +198,10 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "قلق",
             "قلقا",
             "قلقه",
+            "ادانوا",
+            "استنكروا",
+            "شجبوا",
+            "نددوا",
         ),
     ),
     (
@@ -238,6 +255,14 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ملفات",
             "التحقيق في",
             "ملف",
+            "اتهموا",
+            "ادين",
+            "ادينوا",
+            "محاكمات",
+            "محاكماتهم",
+            "محاكمته",
+            "محاكمتهم",
+            "المحاكمات",
         ),
     ),
     (
@@ -296,6 +321,9 @@ _BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
             "احيانا",
             "دائما",
             "بين حين واخر",
+            "يستخدم",
+            "تستخدم",
+            "يستخدمون",
         ),
     ),
     ("state", ("تحت نار", "تحت القصف", "تحت وطاه", "تعيش تحت")),
@@ -496,6 +524,12 @@ _DOMAINS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "الطقس",
             "الامطار",
             "منخفض جوي",
+            "تجارب",
+            "تجربه",
+            "تجريبي",
+            "تجريبيه",
+            "مناورات",
+            "ضربات القلب",
         ),
     ),
 )
@@ -559,9 +593,15 @@ def domain_hits(view_text: str, name: str) -> int:
     """How many distinct words of domain ``name`` occur in ``view_text``."""
     for n, pat, starts in _compiled_domains():
         if n == name:
-            if starts.isdisjoint(_TOKEN.findall(view_text)):
-                return 0
-            return len({m.group() for m in pat.finditer(view_text)})
+            found: set[str] = set()
+            # A match starts at a token in ``starts``: try the pattern there only, left to right
+            # and without overlaps, as ``finditer`` would (it scans every position).
+            last = 0
+            for p, _ in word_starts(view_text, words_of(view_text) & starts):
+                if p >= last and (m := pat.match(view_text, p)):
+                    found.add(m.group())
+                    last = m.end()
+            return len(found)
     return 0
 
 
@@ -587,7 +627,7 @@ def blocked_by(
         token_start -= 1
     if token_start < cue_start and _FUTURE_VERB.match(view, token_start, cue_end):
         prefix = view[token_start:cue_start]
-        if prefix.lstrip("وف").startswith("س") and len(prefix.lstrip("وف")) >= 2:
+        if prefix.lstrip("وف") == "س":
             return "future"
     before = view[clause_start:cue_start]
     # Negation must be within the two words just before the trigger.

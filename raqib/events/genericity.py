@@ -83,16 +83,22 @@ _ANAPHOR_BEFORE = _compile(_B + r"[وفب]?(?:هذا|هذه|ذلك|تلك|هذي
 _REFERENCE_HEAD = _compile(
     _B + r"[وفبل]?(?:ال)?(?:ضحايا|جريمه|جرائم|تحقيق|تحقيقات|التحقيق|ادله|وثائق|قائمه|عدد|اعداد|"
     r"توقيت|طبيعه|ذكرى|مازق|ماساه|ازمه|خيار|سيناريو|ملف|قضيه|منفذي|منفذ|مرتكبي|المسؤوليه|مسؤوليه|ادانه|"
+    r"وقف|ايقاف|انهاء|منظمي|منظمو|المتعلقه|المتعلق|متعلقه|"
     r"تداعيات|اثار|ضد|مكافحه|محاولات|مخطط|تهديد|نوع|تبرير|ظاهره|موجه|عمليات\s+ال\p{L}+\s+و)"
     r"(?:\s+(?:في|عن|حول|ب|من|على|بشان))?\s*(?:ال|لل|ب|بال)?$"
 )
 # The site of an event is named in its report ("قتل 5 في محيط موقع الانفجار"): a reference
 # only when the clause reports no victim.
 _SITE_HEAD = _compile(_B + r"[وفبل]?(?:ال)?(?:موقع|مكان|محيط)\s+(?:ال)?$")
+# An adjective after the noun that makes it hypothetical or alleged ("اعتداءات فلسطينية محتملة").
+_HYPOTHETICAL_AFTER = _compile(
+    r"\s+(?:(?:ال)?\p{L}+\s+)?(?:ال)?(?:محتمل|محتمله|محتملين|مرتقب|مرتقبه|وشيك|وشيكه|مزعوم|مزعومه|مفترض|مفترضه)"
+    + _E
+)
 # A subordinate clause of time or cause: what follows is the background of the main clause.
 _BACKGROUND = _compile(
     _B
-    + r"[وف]?(?:بعد|قبل|عقب|اثر|في\s+اعقاب|اعقاب|غداه|منذ|على\s+خلفيه|ابان|اثناء|خلال)"
+    + r"[وف]?(?:بعد|قبل|عقب|اثر|في\s+اعقاب|اعقاب|غداه|منذ|على\s+خلفيه|ابان|اثناء|خلال|لدى|عند)"
     + _E
     + r"(?!\s+(?:ال)?(?:ظهر|منتصف|الظهر|ساعات|ساعه|يوم|يومين|ايام|اسبوع|شهر|\d))"
 )
@@ -155,13 +161,27 @@ def generic_reason(
     # An adjective ("الهجمات الانتحارية") shares the status of the noun it qualifies.
     head = cue
     for o in sorted(cues, key=lambda o: -o.start):
-        if o.start < head.start and o.kind in VIOLENT_NOUN_KINDS and not view[o.end : head.start].strip():
+        if (
+            o.start < head.start
+            and o.kind in VIOLENT_NOUN_KINDS
+            # "الهجمات الانتحارية" (both definite); "ضحايا المظاهرات" is a construct, not an adjective
+            and (
+                not view[o.end : head.start].strip()
+                or (view[o.end : head.start].strip() == "ال" and is_definite(view, o))
+            )
+        ):
             head = o
     before = view[max(w_start, head.start - 30) : head.start]
     if _TYPE_BEFORE.search(before):
         return "generic: a kind of violence, not an occurrence"
     if _REFERENCE_HEAD.search(before):
         return "reference: the event is the complement of a noun that talks about it"
+    if cue.kind == "kill" and is_definite(view, cue):
+        # "المجزرة", "الاغتيال": the article names a killing the reader knows; a new one is
+        # reported indefinite ("ارتكبت مجزرة") or with a verb ("اغتال مسلحون").
+        return "reference: a definite name of a known killing"
+    if _HYPOTHETICAL_AFTER.match(view, cue.end, w_end):
+        return "hypothetical: a possible or alleged event"
     if _SITE_HEAD.search(before) and not concrete:
         return "reference: the site of an event, with no victim reported"
     if _ANAPHOR_BEFORE.search(before) and not concrete:
@@ -180,14 +200,18 @@ def has_concrete(view: str, start: int, end: int) -> bool:
 def background_reason(view: str, cue: Cue, w_start: int, cues: tuple[Cue, ...], violent_kinds) -> str | None:
     """A noun trigger in a subordinate "بعد/إثر/منذ ..." clause whose main clause reports no
     violence ("وتأتي هذه العملية بعد هجوم انتحاري على حافلة") is background, unless the
-    subordinate clause dates it itself."""
-    if cue.form != "n":
-        return None
+    subordinate clause dates it itself. A verb that continues the subordinate noun ("في أعقاب
+    هجوم انتحاري استهدف مدرسة") shares its status."""
     head = view[w_start : cue.start]
     m = None
     for found in _BACKGROUND.finditer(head):
         m = found
     if m is None or len(head) - m.end() > 40:
+        return None
+    if cue.form != "n" and not any(
+        o.form == "n" and o.kind in VIOLENT_NOUN_KINDS and w_start + m.end() <= o.start < cue.start
+        for o in cues
+    ):
         return None
     main = (w_start, m.start())
     if any(main[0] <= c.start < main[1] and c.kind in violent_kinds for c in cues):

@@ -83,10 +83,10 @@ class Info:
         return tag in self.tags
 
 
-# First letters of the proclitics and last letters of the enclitics: most words start and end
-# with none of them, and skip the probes of each affix.
-_PRO_FIRST = frozenset(p[0] for p in _PROCLITICS)
-_EN_LAST = frozenset(e[-1] for e in _ENCLITICS)
+# The proclitics by first letter and the enclitics by last letter (each in list order): a word
+# is probed only with the affixes its first or last letter allows.
+_PRO_BY_FIRST = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
+_EN_BY_LAST = {c: tuple(e for e in _ENCLITICS if e[-1] == c) for c in {e[-1] for e in _ENCLITICS}}
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +102,7 @@ def _tag_index() -> dict[str, tuple[str, ...]]:
 def _splits(norm: str) -> list[tuple[str, str]]:
     """(proclitic, remainder) pairs, the unsplit word first."""
     out = [("", norm)]
-    if norm[:1] not in _PRO_FIRST:
-        return out
-    for p in _PROCLITICS:
+    for p in _PRO_BY_FIRST.get(norm[:1], ()):
         if norm.startswith(p) and len(norm) - len(p) >= 2:
             out.append((p, norm[len(p) :]))
     return out
@@ -113,9 +111,7 @@ def _splits(norm: str) -> list[tuple[str, str]]:
 def _unclitic(stem: str) -> list[str]:
     """Stems with an enclitic pronoun removed; ى turns to ا before a pronoun (قتلاه)."""
     out: list[str] = []
-    if stem[-1:] not in _EN_LAST:
-        return out
-    for e in _ENCLITICS:
+    for e in _EN_BY_LAST.get(stem[-1:], ()):
         if stem.endswith(e) and len(stem) - len(e) >= 2:
             base = stem[: -len(e)]
             out.append(base)

@@ -70,17 +70,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def tokenize_view(view: NormalizedText) -> list[Token]:
     """Tokens of a whole text from its normalised view: words are found once in the view (so no
     word is normalised twice) and mapped back; trailing diacritics stay in the original word."""
-    text, offsets, vt = view.original, view.offsets, view.text
+    text, offsets = view.original, view.offsets
     n = len(text)
     out = []
-    append = out.append
-    for m in _VIEW_WORD.finditer(vt):
-        a, b = m.span()
-        start = offsets[a]
-        end = offsets[b - 1] + 1
-        while end < n and text[end] in _TRAILING:
+    for m in _VIEW_WORD.finditer(view.text):
+        start = offsets[m.start()]
+        end = offsets[m.end() - 1] + 1
+        while end < n and (text[end] in _TRAILING):
             end += 1
-        append(Token(start, end, text[start:end], vt[a:b]))
+        out.append(Token(start, end, text[start:end], m.group()))
     return out
 
 

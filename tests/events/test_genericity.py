@@ -102,3 +102,58 @@ def test_noun_after_preposition_is_not_a_verb() -> None:
     forms = {(c.text, c.form) for c in find_cues(view) if c.kind == "territory"}
     assert ("استعاده", "n") in forms
     assert ("استعاده", "v") not in forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a future prefix on the trigger itself
+        "وقال القائد إن قواته ستستهدف مواقع المسلحين في الأيام المقبلة.",
+        # a quoted title names no event
+        "ونشر الموقع أمس خبر «اغتيال قائد الشرطة» دون أن يذكر مصدره.",
+        # a state or an institution "hijacked" is a figure of speech
+        "وقال المعارض إن الميليشيات اختطفت الدولة ومؤسساتها.",
+        # a possible attack, a definite name of a known massacre, the end of a bombardment
+        "وانتشرت دوريات الجيش أمس في الأسواق لمواجهة اعتداءات محتملة.",
+        "وتحدث الناجون أمس عن تفاصيل المجزرة.",
+        "وأعلن الجيش وقف القصف على المدينة اعتبارا من صباح اليوم.",
+        # a release with the subject between "أطلق" and "سراح"
+        "وأطلق المسلحون صباح اليوم في البلدة سراح ثلاثة رهائن.",
+        # a verb that continues a background noun ("في أعقاب هجوم ... استهدف")
+        "ووصل الوزير إلى المدينة أمس في أعقاب هجوم انتحاري استهدف مقرا للشرطة.",
+        # a weapons test, a habit
+        "وأطلقت البحرية صاروخين في البحر أمس ضمن تجارب على منظومة جديدة.",
+        "وقال الأهالي إن الطائرات تستخدم الصواريخ في قصف القرى كل ليلة.",
+    ],
+)
+def test_reference_and_figurative_uses_are_no_events(text: str) -> None:
+    assert not types(text) & VIOLENCE, [
+        (d.sub_type, [t.text for t in d.triggers]) for d in detections(text)[0]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة مدنيين عند انفجار عبوة ناسفة بحافلة في المدينة أمس.",
+        "ارتكبت قوات النظام مجزرة في البلدة أمس راح ضحيتها عشرون مدنيا.",
+        "أطلق المسلحون النار على حاجز للشرطة أمس فقتلوا جنديين.",
+        "اختطف مسلحون طائرة ركاب بعد إقلاعها من المطار أمس.",
+        "قتل ثلاثة من عناصر الشرطة في هجوم استهدف دوريتهم أمس.",
+    ],
+)
+def test_reports_stay_events(text: str) -> None:
+    assert types(text) & VIOLENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the organisers of demonstrations, a relative clause about a gathering
+        ("وكشف أحد منظمي المظاهرات أن أكثر من مئة لافتة طبعت للمناسبة.", False),
+        ("وتعرض المقر الذي تجمع أمامه المتظاهرون للنهب أمس.", False),
+        ("وتجمع المتظاهرون أمام البرلمان أمس ورددوا هتافات ضد الحكومة.", True),
+    ],
+)
+def test_demonstration_references(text: str, expected: bool) -> None:
+    assert bool(types(text) & DEMONSTRATIONS) is expected
