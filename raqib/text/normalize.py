@@ -8,6 +8,7 @@ bidi controls, hashtag marks) and whose ``to_original`` maps every position back
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,8 +79,6 @@ class NormalizedText:
 
     def to_view(self, orig_pos: int) -> int:
         """First view index at or after original offset ``orig_pos``."""
-        import bisect
-
         return bisect.bisect_left(self.offsets, orig_pos)
 
 
