@@ -19,11 +19,9 @@ import argparse
 import hashlib
 import json
 import random
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -158,34 +156,17 @@ class Server:
     """uvicorn serving the API with the page on a free 127.0.0.1 port, in a thread."""
 
     def __init__(self, db: Path):
-        import uvicorn
+        from raqib.web.live import serve_in_thread
 
-        from raqib.web.api import create_app
-
-        app = create_app(str(db))
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        self._cm = serve_in_thread(str(db))
+        self.url = ""
 
     def __enter__(self) -> Server:
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                return self
-            time.sleep(0.05)
-        raise RuntimeError("uvicorn did not start")
+        self.url = self._cm.__enter__()
+        return self
 
     def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+        self._cm.__exit__(*exc)
 
 
 WAIT_IDLE = "() => document.body.dataset.ready === '1' && document.body.dataset.busy === '0'"

@@ -1,7 +1,7 @@
 """Database subcommands: ``raqib ingest``, ``raqib reextract``, ``raqib export``, ``raqib serve``.
 
 ``add_subcommands(subparsers)`` registers them on the main parser (raqib/cli.py); each sets
-``func`` to a function ``(args) -> exit code``. ``python -m raqib.cli_db`` runs them standalone.
+``func`` to a function ``(args) -> exit code``; ``raqib.cli`` registers them.
 """
 
 from __future__ import annotations
@@ -184,23 +184,3 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(args.db, token=args.token)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Standalone entry point (``python -m raqib.cli_db ingest ...``), errors as one line."""
-    from raqib.errors import RaqibError
-
-    parser = argparse.ArgumentParser(prog="raqib")
-    add_subcommands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except RaqibError as exc:
-        print(f"raqib: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

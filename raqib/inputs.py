@@ -111,15 +111,21 @@ def read_jsonl(path: str) -> Iterator[ArticleInput | InputError]:
             yield exc
 
 
-def parse_record(line: bytes, origin: str, n: int) -> ArticleInput:
+def load_json_object(line: bytes | str, origin: str, n: int) -> dict:
+    """The JSON object on line ``n`` of ``origin``; an ``InputError`` naming both otherwise."""
     try:
-        rec = json.loads(decode_bytes(line, f"{origin}:{n}"))
+        rec = json.loads(line if isinstance(line, str) else decode_bytes(line, f"{origin}:{n}"))
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=origin, line=n) from None
     except InputError as exc:
         raise InputError(str(exc).split(": ", 1)[-1], source=origin, line=n) from None
     if not isinstance(rec, dict):
         raise InputError("record is not a JSON object", source=origin, line=n)
+    return rec
+
+
+def parse_record(line: bytes, origin: str, n: int) -> ArticleInput:
+    rec = load_json_object(line, origin, n)
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no text", source=origin, line=n)

@@ -25,6 +25,8 @@ from raqib.events.genericity import (
     has_concrete,
     legal_context,
     released_before,
+    thing_object,
+    titles,
 )
 from raqib.events.triggers import Cue, find_cues, fold_pattern
 
@@ -140,37 +142,10 @@ _ONSET = regex.compile(
 _GOVERNING_ACT = regex.compile(
     r"(?:سد|قطع|اغلق|احرق|اضرم|رشق|اقتحم|خرج|نزل|تجمع|احتشد|تجمهر|ساروا|جابوا|طافوا)"
 )
-# "خطف المطار والشوارع", "اختطفوا القرار": what is seized is a place or an institution, not people
-# (a plane or a bus hijacked is an abduction of its passengers and stays).
-_THING_OBJECT = regex.compile(
-    r"\s+(?:ال)?(?:مطار|شارع|شوارع|بلد|بلاد|دوله|سلطه|قرار|ثوره|وطن|حزب|حركه|طائفه|مدينه|قضيه|مشروع|"
-    r"ارض|ساحه|برلمان|حكومه|عمليه|انتخابات|فتح|حماس)(?![\p{L}])"
-)
 _FLYOVER = regex.compile(r"(?:تحليق|تحلق|يحلق|حلق|حلقت|تحليقا)\s+(?:\S+\s+)?$")
 _CIV_PEOPLE = regex.compile(
     r"(?:مدني|اطفال|طفل|نساء|امراه|سيد|مواطن|سكان|اهالي|الاهالي|مصلين|المصلين|عائله|صيادين|ركاب|نازح|طلاب|مزارع)"
 )
-
-
-# A quoted title after the word that introduces it: "فيلم «المعركة من أجل حديثة»", "خبر «اغتيال ...»".
-_TITLE_HEAD = regex.compile(
-    r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فيلم|كتاب|روايه|مسرحيه|مسلسل|برنامج|خبر|مقال|مقاله|عنوان|بعنوان|شعار|اغنيه|"
-    r"قصيده|ديوان|كتابه)(?:\s+(?:بعنوان|عنوانه|تحت\s+عنوان))?\s*$"
-)
-_QUOTES = {"«": "»", '"': '"', "“": "”"}
-
-
-def titles(view: str) -> tuple[tuple[int, int], ...]:
-    """View spans of quoted titles (a film, a book, a headline): the words in them name no event."""
-    out = []
-    for opening, closing in _QUOTES.items():
-        q = view.find(opening)
-        while q >= 0:
-            end = view.find(closing, q + 1, q + 152)
-            if end > q + 1 and "\n" not in view[q:end] and _TITLE_HEAD.search(view, max(0, q - 40), q):
-                out.append((q, end + 1))
-            q = view.find(opening, q + 1)
-    return tuple(out)
 
 
 def windows(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -273,7 +248,7 @@ def _classify_window(
             log.append(f"trigger '{c.text}' dropped: judicial execution")
         elif c.kind == "abduct" and released_before(view, w_start, c.start):
             log.append(f"trigger '{c.text}' dropped: told with a release")
-        elif c.kind == "abduct" and _THING_OBJECT.match(view, c.end, w_end):
+        elif c.kind == "abduct" and thing_object(view, c.end, w_end):
             log.append(f"trigger '{c.text}' dropped: a place or a body 'hijacked' (figurative)")
         else:
             kept.append(c)

@@ -233,3 +233,37 @@ def released_before(view: str, w_start: int, cue_start: int) -> bool:
 
 def claim_context(view: str, s_start: int, cue_start: int) -> bool:
     return bool(_CLAIM.search(view, s_start, cue_start))
+
+
+# "خطف المطار والشوارع", "اختطفوا القرار": what is seized is a place or an institution, not people
+# (a plane or a bus hijacked is an abduction of its passengers and stays).
+_THING_OBJECT = _compile(
+    r"\s+(?:ال)?(?:مطار|شارع|شوارع|بلد|بلاد|دوله|سلطه|قرار|ثوره|وطن|حزب|حركه|طائفه|مدينه|قضيه|مشروع|"
+    r"ارض|ساحه|برلمان|حكومه|عمليه|انتخابات|فتح|حماس)(?![\p{L}])"
+)
+
+
+def thing_object(view: str, start: int, end: int) -> bool:
+    """Is the object right after an abduction word a place or an institution?"""
+    return bool(_THING_OBJECT.match(view, start, end))
+
+
+# A quoted title after the word that introduces it: "فيلم «المعركة من أجل حديثة»", "خبر «اغتيال ...»".
+_TITLE_HEAD = _compile(
+    r"(?<![\p{L}])[وفبل]?(?:ال)?(?:فيلم|كتاب|روايه|مسرحيه|مسلسل|برنامج|خبر|مقال|مقاله|عنوان|بعنوان|شعار|اغنيه|"
+    r"قصيده|ديوان|كتابه)(?:\s+(?:بعنوان|عنوانه|تحت\s+عنوان))?\s*$"
+)
+_QUOTES = (("«", "»"), ('"', '"'), ("“", "”"))
+
+
+def titles(view: str) -> tuple[tuple[int, int], ...]:
+    """View spans of quoted titles (a film, a book, a headline): the words in them name no event."""
+    out = []
+    for opening, closing in _QUOTES:
+        q = view.find(opening)
+        while q >= 0:
+            end = view.find(closing, q + 1, q + 152)
+            if end > q + 1 and "\n" not in view[q:end] and _TITLE_HEAD.search(view, max(0, q - 40), q):
+                out.append((q, end + 1))
+            q = view.find(opening, q + 1)
+    return tuple(out)

@@ -7,7 +7,6 @@ line, so a batch reports it, skips it and goes on (never a traceback).
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,7 +14,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from raqib.errors import InputError
-from raqib.inputs import decode_bytes, split_title
+from raqib.inputs import decode_bytes, load_json_object, split_title
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -114,15 +113,7 @@ def read_jsonl_file(path: Path) -> Iterator[RawArticle | InputError]:
 
 def parse_json_record(line: bytes | str, origin: str, n: int) -> RawArticle:
     """A RawArticle from one JSON object (keys: id/docno, title, text, published/time, url, outlet/source)."""
-    try:
-        raw = line if isinstance(line, str) else decode_bytes(line, f"{origin}:{n}")
-        rec = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=origin, line=n) from None
-    except InputError as exc:
-        raise InputError(str(exc).split(": ", 1)[-1], source=origin, line=n) from None
-    if not isinstance(rec, dict):
-        raise InputError("record is not a JSON object", source=origin, line=n)
+    rec = load_json_object(line, origin, n)
     return record_from_dict(rec, f"{origin}:{n}", origin=origin, line=n)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from raqib.errors import RaqibError
+from raqib.export.acled_csv import COLUMNS as ACLED_COLUMNS  # ACLED's column order, defined once
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 MEDIA_TYPES = {
@@ -20,40 +21,6 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "parquet": "application/vnd.apache.parquet",
 }
-# ACLED's column order (ACLED export format, 2023).
-ACLED_COLUMNS = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-)
 
 
 class ExportError(RaqibError):

@@ -38,9 +38,9 @@ def test_index_finds_what_every_pattern_finds(text: str, monkeypatch: pytest.Mon
 
 
 def test_stems_spelled_with_the_article_are_found() -> None:
-    # "الجيش" is written with its article in the lexicon: it is found after a proclitic too.
-    view = normalize("واستعاد الجيش السيطرة على البلدة بعد انسحاب مسلحين منها.").text
-    assert "الجيش" in {c.text for c in triggers.find_cues(view) if c.kind == "mil"}
+    # "ألغام" (folded "الغام") begins like the article: it is a stem, found with a proclitic too.
+    view = normalize("انفجرت ألغام زرعها المسلحون وبالألغام قتل راعيان في المنطقة أمس.").text
+    assert [c.text for c in triggers.find_cues(view) if c.kind == "ied"] == ["الغام", "الغام"]
 
 
 @pytest.mark.parametrize("text", SENTENCES)

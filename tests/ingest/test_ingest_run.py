@@ -93,7 +93,7 @@ def test_sigkill_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, db
     cmd = [
         sys.executable,
         "-m",
-        "raqib.cli_db",
+        "raqib.cli",
         "ingest",
         str(src),
         "--db",

@@ -15,9 +15,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -158,31 +155,16 @@ class LiveServer:
     """The API app with the page mounted, served by uvicorn on a free 127.0.0.1 port."""
 
     def __init__(self, db: Path):
-        import uvicorn
+        from raqib.web.live import serve_in_thread
 
-        from raqib.web.api import create_app
-
-        app = create_app(str(db))
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self._cm = serve_in_thread(str(db))
+        self.url = ""
 
     def start(self) -> None:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
+        self.url = self._cm.__enter__()
 
     def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+        self._cm.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")

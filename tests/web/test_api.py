@@ -6,19 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
 import pytest
-import uvicorn
 from db_fixtures import db_url, module_db_url, pg_url  # noqa: F401 - fixtures (tests/web/conftest.py belongs to the web pages)
 
 from raqib.store import ArticleRow, open_store
-from raqib.web import create_app
+from raqib.web.live import serve_in_thread
 
 TOKEN = "s3cret-token"
 SY = "Military Forces of Syria (2000-)"
@@ -105,22 +101,8 @@ def _seed(db: str) -> None:
 @contextmanager
 def serve(db: str, token: str | None = TOKEN) -> Iterator[httpx.Client]:
     """The API under uvicorn on 127.0.0.1 and a free port, in a thread; an httpx client to it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            yield client
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_in_thread(db, token=token) as url, httpx.Client(base_url=url.rstrip("/"), timeout=30) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
