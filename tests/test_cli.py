@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -146,3 +147,23 @@ def test_explain_shows_rule_and_reasons(capsys):
     assert events and all(e["rule"] and e["explanation"] for e in events)
     rc, out, _ = run(["extract", "--jsonl", str(SAMPLES)], capsys)
     assert all("explanation" not in e for line in out.splitlines() for e in json.loads(line)["events"])
+
+
+def test_acled_csv_of_the_dev_set_loads_with_pandas(dev_records, tmp_path, capsys):
+    """The issue's check: the dev set's ACLED CSV loads with pandas with ACLED's columns and labels."""
+    pd = pytest.importorskip("pandas")
+    from raqib.events.acled import SUB_TYPE_LABELS, TYPE_LABELS
+    from raqib.export import ACLED_COLUMNS
+
+    src = tmp_path / "dev.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in dev_records), encoding="utf-8")
+    rc, out, err = run(["extract", "--jsonl", str(src), "--format", "acled-csv"], capsys)
+    assert rc == 0, err
+    frame = pd.read_csv(io.StringIO(out))
+    assert list(frame.columns) == list(ACLED_COLUMNS)
+    assert len(frame) >= 20
+    assert set(frame["event_type"]) <= set(TYPE_LABELS.values())
+    assert set(frame["sub_event_type"]) <= set(SUB_TYPE_LABELS.values())
+    assert frame["event_date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert frame["latitude"].between(-90, 90).all() and frame["longitude"].between(-180, 180).all()
+    assert set(frame["time_precision"]) <= {1, 2, 3}

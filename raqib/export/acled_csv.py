@@ -93,6 +93,7 @@ def acled_row(
     source = event.source.name_en or event.source.span.text if event.source else ""
     if doc is not None and (doc.url or doc.id):
         source = "; ".join(x for x in (source, doc.url or doc.id) if x)
+    lat, lon, precision = _coordinates(loc)
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{_doc_number(doc):05d}{index:03d}",
         "event_date": event.date or "",
@@ -116,9 +117,9 @@ def acled_row(
         "admin2": (loc.admin2 or "") if loc else "",
         "admin3": (loc.admin3 or "") if loc else "",
         "location": (loc.name_en or loc.text) if loc else "",
-        "latitude": loc.lat if loc and loc.lat is not None else "",
-        "longitude": loc.lon if loc and loc.lon is not None else "",
-        "geo_precision": (loc.geo_precision or "") if loc else "",
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": precision,
         "source": source,
         "source_scale": "",
         "notes": event.notes,
@@ -126,6 +127,22 @@ def acled_row(
         "tags": "; ".join(tags),
         "timestamp": timestamp if timestamp is not None else int(time.time()),
     }
+
+
+def _coordinates(loc) -> tuple[float | str, float | str, int | str]:
+    """ACLED rows always carry coordinates: a place the text names only as a country gets the
+    country's representative point with geo_precision 3 (ACLED's rule for the largest area)."""
+    if loc is None:
+        return "", "", ""
+    if loc.lat is not None and loc.lon is not None:
+        return loc.lat, loc.lon, loc.geo_precision or ""
+    if loc.country:
+        from raqib.kb.gazetteer import load_gazetteer
+
+        entry = load_gazetteer().country(loc.country)
+        if entry is not None and entry.lat is not None:
+            return entry.lat, entry.lon, 3
+    return "", "", loc.geo_precision or ""
 
 
 def _join(actors: tuple[Actor, ...]) -> str:
@@ -143,6 +160,10 @@ def iter_rows(
         pairs = [(item, e) for e in item.events] if isinstance(item, Doc) else [(None, item)]
         for i, (doc, event) in enumerate(pairs):
             if event.type == "humanitarian" and not include_humanitarian:
+                continue
+            if not event.date:
+                # ACLED rows need a day (event_date is never empty in ACLED data); an event
+                # whose date the text does not give stays in the JSON and GeoJSON outputs.
                 continue
             index = i if doc is not None else loose
             loose += doc is None

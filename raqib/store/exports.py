@@ -138,6 +138,8 @@ def _acled_csv(events: Iterable[dict], out: BinaryIO) -> int:
     writer.writeheader()
     n = 0
     for ev in events:
+        if not ev.get("date"):  # ACLED rows need a day; undated events stay in the JSON exports
+            continue
         writer.writerow(flat_row(ev))
         n += 1
     text.flush()
