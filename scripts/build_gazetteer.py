@@ -1,4 +1,4 @@
-"""Rebuild raqib/kb/data/gazetteer.tsv.gz, countries.tsv and place_ambiguity.tsv from ../shared/data.
+"""Rebuild raqib/kb/data/gazetteer.tsv.gz, countries.tsv, place_ambiguity.tsv and place_context.tsv.
 
     python scripts/build_gazetteer.py [--shared ../shared] [--corpus-docs 8000]
 
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from gazetteer_extra import country_rows, generated_regions, read_curated  # noqa: E402
-from place_ambiguity import measure_ambiguity  # noqa: E402
+from place_ambiguity import measure_ambiguity, write_context  # noqa: E402
 
 from raqib.kb.geo_names import name_keys, strip_admin_prefix  # noqa: E402
 
@@ -395,6 +395,8 @@ def main() -> None:
         for k, (freq, ratio, decision) in sorted(amb.items()):
             f.write(f"{k}\t{freq}\t{ratio:.3f}\t{decision}\n")
     print(f"{len(amb)} ambiguous names", file=sys.stderr)
+    n = write_context(DATA, shared, args.corpus_docs)
+    print(f"{n} place-context rows", file=sys.stderr)
 
 
 if __name__ == "__main__":

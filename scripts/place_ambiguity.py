@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from raqib.kb.geo_names import PLACE_NOUNS, PLACE_PREPS, clitic_forms
+from raqib.kb.geo_names import ADMIN_PREFIXES, PLACE_NOUNS, PLACE_PREPS, clitic_forms
 from raqib.text.normalize import fold_char
 
 _WORD = re.compile(r"[^\W_]+")
@@ -121,12 +121,14 @@ def measure_ambiguity(
 
 # --- context table (place_context.tsv) -------------------------------------------------------
 # A name followed by one word in at least COLLOC_SHARE of its occurrences (and COLLOC_MIN times),
-# never after a place noun, is a common noun in a set phrase there: "وقف إطلاق النار" (ceasefire),
+# (almost) never after a place noun, is a common noun in a set phrase there: "وقف إطلاق النار" (ceasefire),
 # "شبه الجزيرة" (peninsula), "القرن الماضي". Real places are followed by varied words; their
 # frequent followers are place words themselves (دير الزور, a key of its own) or come after a
 # place noun (ريف حلب الشمالي). Only names without a notable sense are measured.
-COLLOC_SHARE = 0.2
-COLLOC_MIN = 6
+COLLOC_SHARE = 0.1
+COLLOC_MIN = 8
+# ...allowing a few place nouns before it ("مركز وقف إطلاق النار" has مركز, a place word).
+STRONG_MAX = 0.05
 # Preceded by one word (not a place noun) in at least PREV_SHARE of PREV_MIN+ occurrences: a
 # prepositional set phrase ("في إطار", "بين البلدين", "من خلاله"); real places follow many words.
 PREV_SHARE = 0.6
@@ -136,7 +138,8 @@ PREV_MIN = 20
 # ("وحلب" is rarer than "حلب"; "لعبة" far commoner than "عبة").
 WORD_MIN = 5
 _FUNCTION = frozenset(
-    "في من الى علي عن مع و او ثم ان انه التي الذي الذين حيث بعد قبل منذ خلال حتي كما لا ما قد هو هي".split()
+    ["في", "من", "الى", "علي", "عن", "مع", "و", "او", "ثم", "ان", "انه", "التي", "الذي", "الذين", "حيث"]
+    + ["بعد", "قبل", "منذ", "خلال", "حتي", "كما", "لا", "ما", "قد", "هو", "هي"]
 )
 
 
@@ -195,8 +198,20 @@ def measure_context(
     rows: list[tuple[str, str, str, int, float]] = []
     for (k, w), c in nxt.items():
         share = c / freq[k]
-        if c >= COLLOC_MIN and share >= COLLOC_SHARE and not nxt_strong[k, w] and w not in _FUNCTION:
-            if f"{k} {w}" not in keys:
+        if (
+            c >= COLLOC_MIN
+            and share >= COLLOC_SHARE
+            and nxt_strong[k, w] <= STRONG_MAX * c
+            and w not in _FUNCTION
+        ):
+            # "مديرية نهم شرق": a name led by a place word, or a direction after it, is a place.
+            head = k.split(" ", 1)[0]
+            if (
+                f"{k} {w}" not in keys
+                and head not in ADMIN_PREFIXES
+                and head not in PLACE_NOUNS
+                and (w not in PLACE_PREPS)
+            ):
                 rows.append(("next", k, w, c, share))
     for (k, w), c in prv.items():
         share = c / freq[k]
@@ -205,7 +220,7 @@ def measure_context(
     for w, c in words.items():
         if c < WORD_MIN or w in maxlen:
             continue
-        for _skip, form, clitic in clitic_forms(w)[1:]:
+        for _skip, form, _c in clitic_forms(w)[1:]:
             if form in keys and form not in notable and c > words[form]:
                 rows.append(("word", w, form, c, words[form] / c))
                 break

@@ -89,10 +89,27 @@ class Ambiguity:
     decision: str
 
 
+@dataclass(frozen=True)
+class PlaceContext:
+    """Corpus-measured contexts in which a name is a common word (place_context.tsv, built by
+    scripts/place_ambiguity.py): ``after`` (name, next word) set phrases ("وقف إطلاق"), ``before``
+    (name, previous word) ones ("بين البلدين"), and ``words``: words with a proclitic that are words
+    of their own, not clitic + name ("لعبة" is no ل + عبة)."""
+
+    after: frozenset[tuple[str, str]] = frozenset()
+    before: frozenset[tuple[str, str]] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
 class Gazetteer:
     """Name index over the gazetteer entries (keys are raqib.kb.geo_names.key_of forms)."""
 
-    def __init__(self, lines: list[str], ambiguity: dict[str, Ambiguity]):
+    def __init__(
+        self,
+        lines: list[str],
+        ambiguity: dict[str, Ambiguity],
+        context: PlaceContext | None = None,
+    ):
         self._lines = lines
         self._cache: dict[int, GazEntry] = {}
         index: dict[str, list[int]] = {}
@@ -119,6 +136,7 @@ class Gazetteer:
         )
         self.max_tokens = first  # first token of a name -> longest name (in tokens) it starts
         self.ambiguity = ambiguity
+        self.context = context or PlaceContext()
         self._countries = {e.country: e for e in self._scan_countries()}
         # Per-word cache of name_starts (articles repeat most words; bounded for long runs).
         self._starts: dict[str, tuple[tuple[int, str, str, int], ...]] = {}
@@ -194,4 +212,14 @@ def load_gazetteer() -> Gazetteer:
         if ln:
             k, f, r, d = ln.split("\t")
             amb[k] = Ambiguity(int(f), float(r), d)
-    return Gazetteer(lines, amb)
+    after, before, words = set(), set(), set()
+    for ln in _read_text("place_context.tsv").split("\n")[1:]:
+        if ln:
+            kind, word, other = ln.split("\t")[:3]
+            if kind == "next":
+                after.add((word, other))
+            elif kind == "prev":
+                before.add((word, other))
+            else:
+                words.add(word)
+    return Gazetteer(lines, amb, PlaceContext(frozenset(after), frozenset(before), frozenset(words)))

@@ -23,6 +23,7 @@ from raqib.kb.geocode import Resolution, resolve
 from raqib.model.doc import Doc
 from raqib.model.entities import Entity, Place
 from raqib.model.span import Span
+from raqib.stages.place_filters import common_word_reading, feature_entities, feature_start
 from raqib.text.normalize import normalize_str
 from raqib.text.tokenize import Token, _orig_offset
 
@@ -99,6 +100,8 @@ class Match:
     accepted: bool
     word_cue: bool = False  # the cue is a word before the name (not just an attached ب)
     own_key: str = ""  # the key without a leading place word (مدينة عفرين -> عفرين)
+    veto: bool = False  # a common-word reading the one-sense-per-discourse rule must not undo
+    feature_start: int = -1  # start of "ساحة" in "ساحة عدن": a local feature, not the city
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -154,6 +157,7 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
     starts_of = gaz.name_starts_all(norms)
     has_key, not_matched = gaz.has_key, gaz.not_matched
     is_blocked = _overlap_test(blocked)
+    in_date = _overlap_test([t.span for t in doc.dates])
     out: list[Match] = []
     nxt = 0  # the first token not inside the previous match
     for i, starts in enumerate(starts_of):
@@ -181,9 +185,10 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
                             found = (n, skip, form, clitic, key)
                         break
                 else:
-                    if alone and found is None:
+                    if alone and (found is None or (found[0] == 1 and _rank(clitic) < _rank(found[3]))):
                         found = (1, skip, form, clitic, form)
-            elif alone and found is None:
+            elif alone and (found is None or (found[0] == 1 and _rank(clitic) < _rank(found[3]))):
+                # "وباريس": و + باريس, not وب + اريس (the least stripped name wins).
                 found = (1, skip, form, clitic, form)
         if found is None:
             continue
@@ -204,8 +209,20 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
             accepted = False  # tanwin: "سورياً" is an adverb, not the country
         own = key.split(" ", 1)[1] if n > 1 and form in MENTION_STRIP else key
         word_cue = prev in PLACE_NOUNS or prev in PLACE_PREPS
-        out.append(Match(start, end, key, i, n, cue, prev if cue == 2 else "", accepted, word_cue, own))
+        m = Match(start, end, key, i, n, cue, prev if cue == 2 else "", accepted, word_cue, own)
+        if accepted or gaz.ambiguity.get(key) is not None:
+            after_place = bool(out) and out[-1].accepted and out[-1].tok + out[-1].n_tokens == i
+            veto = common_word_reading(doc, gaz, m, clitic, in_date, after_place)
+            if veto:
+                m.accepted, m.veto = False, True
+                m.feature_start = feature_start(doc, i) if veto == "feature" else -1
+        out.append(m)
     return out
+
+
+def _rank(clitic: str) -> int:
+    """Preference of a clitic reading: none, ل + ال (للقدس), one clitic, then two (وب + ...)."""
+    return 0 if not clitic else 1 if clitic.endswith("لل") else len(clitic) + 1
 
 
 def _overlap_test(blocked: list[Span]) -> Callable[[int, int], bool]:
@@ -341,11 +358,12 @@ def run(doc: Doc, ctx: Context) -> Doc:
     # One sense per discourse: a "cue" name accepted once (في الباب) is a place throughout.
     ok_keys = {m.key for m in matches if m.accepted}
     for m in matches:
-        if not m.accepted and m.key in ok_keys:
+        if not m.accepted and not m.veto and m.key in ok_keys:
             amb = gaz.ambiguity.get(m.key)
             m.accepted = amb is None or amb.decision == "cue"
+    features = [m for m in matches if m.feature_start >= 0]
     matches = [m for m in matches if m.accepted]
-    if not matches:
+    if not matches and not features:
         return doc
     candidates = {m.key: gaz.lookup_key(m.key) for m in matches}
     cues: dict[str, set[str]] = {}
@@ -387,5 +405,6 @@ def run(doc: Doc, ctx: Context) -> Doc:
                 confidence=r.confidence,
             )
         )
+    entities += feature_entities(doc, features, entities)
     entities.sort(key=lambda x: x.mentions[0].start)
     return doc.with_(entities=doc.entities + tuple(entities))

@@ -144,3 +144,64 @@ def test_place_word_is_left_out_of_mention_and_merged():
 def test_no_places_leaves_doc_entities_alone():
     doc = raqib.extract("ارتفعت أسعار الذهب في الأسواق العالمية اليوم.")
     assert not [e for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a set phrase measured on the corpus (place_context.tsv): ceasefire, not Al-Waqf
+        ("دعا المجلس إلى وقف إطلاق النار في المدينة فورا.", "وقف"),
+        ("طالبت المنظمة بوقف إطلاق النار في عموم البلاد.", "وقف"),
+        ("بحث الجانبان تعزيز التعاون بين البلدين.", "البلدين"),
+        # a demonstrative makes it a common noun: the pocket, not Al-Jib
+        ("لم تصل المساعدات إلى هذا الجيب منذ أسابيع.", "الجيب"),
+        # a month inside a date expression
+        ("وصل الوفد إلى دمشق في 12 مارس 2018.", "مارس"),
+        # a particle folded onto a rare place name
+        ("أكد الوزير على ضرورة الحل السياسي.", "على"),
+        # a pronoun suffix written with ه where the place has ة
+        ("قال الرجل إنه عاد إلى منزله بعد القصف.", "منزله"),
+    ],
+)
+def test_common_word_readings_are_not_places(text, word):
+    assert word not in by_mention(text), list(by_mention(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("تنتشر الذئاب في الجبال وبرية المنطقة الواسعة.", "رية"),  # و + ب + رية: stacked clitics
+        ("شارك اللاعب في لعبة جديدة أمس.", "عبة"),  # لعبة is a word, not ل + عبة
+        ("زار الوزير برلين وباريس الأسبوع الماضي.", "اريس"),  # و + باريس, not وب + اريس
+    ],
+)
+def test_clitic_fragments_are_not_places(text, bad):
+    ms = by_mention(text)
+    assert bad not in ms, list(ms)
+
+
+def test_least_stripped_clitic_reading_wins():
+    assert "باريس" in by_mention("زار الوزير برلين وباريس الأسبوع الماضي.")
+
+
+def test_clitic_on_a_short_name_in_a_list_of_places():
+    ms = by_mention("قصفت الطائرات بلدات حرستا ودوما وعربين في ريف دمشق.")
+    assert {"حرستا", "دوما", "عربين"} <= set(ms), list(ms)
+
+
+def test_square_is_a_local_feature_not_the_city():
+    text = "تجمع المتظاهرون في ساحة عدن وسط بغداد، ثم انتقلوا إلى بغداد الجديدة."
+    ms = by_mention(text)
+    assert "عدن" not in ms
+    sq = ms["ساحة عدن"]
+    assert sq.category == "landmark" and sq.country == "IQ"
+    assert km(sq.place.lat, sq.place.lon, 33.34, 44.40) < 20  # placed at Baghdad, not Aden
+
+
+def test_hospital_named_after_a_city_is_not_the_city():
+    assert "عدن" not in by_mention("نقل الجرحى إلى مستشفى عدن في بغداد.")
+
+
+def test_feminine_nisba_is_not_a_place():
+    ms = by_mention("ذكرت وكالة الأنباء العراقية أن الوفد وصل إلى بغداد.")
+    assert "العراقية" not in ms and "بغداد" in ms
