@@ -53,7 +53,8 @@ def choose_event(
     """The id of the candidate event ``report`` belongs to, or None to found a new event.
 
     In order: the same named actors (the same unordered pair, or the same single actor) make the
-    same event, as ACLED codes it. Where actors are missing on either side, the one compatible
+    same event, as ACLED codes it, when they name someone besides civilians (victims alone do
+    not tell one attack from another: then the sub-type must agree too). Where actors are missing on either side, the one compatible
     event of the same sub-type is it; of several, or of another sub-type, the one whose evidence
     reads alike (``similarity`` >= SIMILARITY_THRESHOLD). Last, a report whose evidence is a
     paraphrase of an event's (>= PARAPHRASE_THRESHOLD) at the same place and day joins it
@@ -62,7 +63,7 @@ def choose_event(
     """
     same = [c for c in candidates if c.same_type]
     mine = report.actors
-    if mine:
+    if _identifying(mine):
         exact = [c for c in same if c.has_actors(mine)]
         if exact:
             return _best(exact).event_id
@@ -88,6 +89,13 @@ def choose_event(
         if scores.get(best.event_id, 0.0) >= PARAPHRASE_THRESHOLD:
             return best.event_id
     return None
+
+
+def _identifying(actors: frozenset[str]) -> bool:
+    """Whether an actor set tells one event from another: victims alone do not ("civilians were
+    killed" fits every attack of the day; ACLED's pair is who acted on whom), so a set of civilians
+    only must agree on the sub-type as well."""
+    return any(not a.startswith("civilians") for a in actors)
 
 
 def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:

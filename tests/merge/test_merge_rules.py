@@ -66,11 +66,28 @@ AIR = frozenset({"air_drone_strike"})
         ((None, CIV), [Candidate("e1", frozenset({SY.lower()}), 1, sub_types=SHELL)], "e1"),  # the two sides
         ((SY, CIV), [Candidate("e1", frozenset({"turkey"}), 1, sub_types=SHELL)], None),  # a third actor
         ((SY, CIV), [], None),
+        # Victims alone do not identify an attack: civilians killed by shelling and civilians
+        # killed in an air strike the same day at the same place stay two events ...
+        ((None, CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=AIR)], None),
+        # ... and join when the sub-type agrees.
+        ((None, CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=SHELL)], "e1"),
+        # A named attacker still identifies the event across sub-types (one air-and-artillery raid).
+        ((SY, None), [Candidate("e1", frozenset({SY.lower()}), 1, sub_types=AIR)], "e1"),
     ],
 )  # fmt: skip
 def test_choose_event_rules_without_similarity(actors, candidates, expected):
     r = rep(actor1=actors[0], actor2=actors[1])
     assert choose_event(r, candidates) == expected
+
+
+def test_victims_only_reports_follow_the_sub_type_not_the_shared_victims():
+    """Reports "قتل مدنيون في قصف مدفعي على حرستا" and "قتل مدنيون في غارة جوية على حرستا" name the same
+    victims but not the same attack; two events of one sub-type make the choice ambiguous."""
+    shelled = rep(actor1=None, actor2=CIV)
+    civ = frozenset({CIV.lower()})
+    two = [Candidate("e1", civ, 2, sub_types=SHELL), Candidate("e2", civ, 1, sub_types=SHELL)]
+    assert choose_event(shelled, two) is None
+    assert choose_event(shelled, [Candidate("e1", civ, 2, sub_types=AIR), two[1]]) == "e2"
 
 
 def fake_similarity(text, others):
