@@ -235,3 +235,24 @@ def country_info(iso2: str | None) -> tuple[str | None, int | None, str | None, 
 
 def country_name(iso2: str | None) -> str | None:
     return country_info(iso2)[2]
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    names = {v[2] for v in _COUNTRIES.values()}
+    names |= {v[1] for v in _kb_countries().values()}
+    return frozenset(names)
+
+
+def localise_actor_name(name: str, actor_country: str | None, event_country: str | None) -> str:
+    """ACLED names a transnational group by the country of each event: "Islamic State (Iraq)",
+    "Islamic State (Syria)". A name ending in "(Country)" for an actor not tied to one country
+    takes the event's country; an actor tied to a country ("Opposition Rebels (Syria)") keeps it.
+    """
+    if actor_country or not event_country or not name.endswith(")"):
+        return name
+    head, sep, tail = name.rpartition(" (")
+    here = country_name(event_country)
+    if sep and here and tail[:-1] in _country_names():
+        return f"{head} ({here})"
+    return name

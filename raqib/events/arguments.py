@@ -11,22 +11,24 @@ from datetime import date
 
 import regex
 
-from raqib.events.acled import ACTOR_INTER, country_name
+from raqib.events.actors import ACTOR_CATEGORIES, Candidate, actor_candidates, pick_actors
 from raqib.events.classify import Detection
 from raqib.events.triggers import fold_pattern
 from raqib.model.dates import PRECISION_DAY, PRECISION_WEEK, TimeExpr
 from raqib.model.doc import Doc
 from raqib.model.entities import Entity
-from raqib.model.events import Actor, Location
+from raqib.model.events import Location
 from raqib.model.figures import Figure, Source
 from raqib.model.span import Span
+
+__all__ = ["Candidate", "actor_candidates", "pick_actors"]
 
 # ---- places ---------------------------------------------------------------------------------
 
 # A place right after these words is a reference point, not the target ("جنوب مدينة جسر الشغور").
 _REFERENCE = regex.compile(
     r"(?:^|[\s(\"])[وب]?(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من|مقربه من|على مقربه من|على بعد|"
-    r"بين|حدود|الحدود مع|قباله|مقابل|على محور|محور|بمحور)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
+    r"بين|حدود|الحدود مع|(?:ال)?حدوديه مع|قباله|مقابل|على محور|محور|بمحور)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
     r"ريف|محور)\s+)?\S{0,3}$"
 )
 # A place after "في/ب + (ريف|محافظة...)" following another place is the region that contains it.
@@ -163,7 +165,11 @@ def pick_places(
                     seen.add(e.key)
                     out.append(PlacePick(e, m, why))
             return out
-        # Only reference points or regions: the event lies in or near the first of them.
+        # Only reference points or regions: the event lies in or near the first of them. People
+        # fleeing towards a place or a border left somewhere else: the destination is no place of
+        # the displacement (the origin is looked for in the sentence or before it).
+        if humanitarian_move:
+            dropped = [d for d in dropped if d[2] not in ("destination", "reference point")]
         m, e, why = sorted(dropped, key=lambda x: -_rank(x[1]))[0] if dropped else (None, None, "")
         if e is not None:
             return [PlacePick(e, m, f"only place in the {scope} ({why}): event located in or near it", True)]
@@ -186,9 +192,11 @@ def pick_places(
 # genitive, so no name follows it) refers back to the last place of its kind named before.
 _ANAPHOR_PLACE = regex.compile(
     fold_pattern(
-        r"(?<![\p{L}])(?:في|ب|على|الى|داخل|من|نحو|قرب|محيط)\s*ال(منطقه|مدينه|بلده|قريه|محافظه|مخيم)(?![\p{L}])"
+        r"(?<![\p{L}])(?:في|ب|على|الى|داخل|من|نحو|قرب|محيط|[وف]?(?:تشهد|شهدت|يشهد|شهد))\s*"
+        r"ال(منطقه|مدينه|بلده|قريه|محافظه|مخيم)(?![\p{L}])"
     )
 )
+_RIF_BEFORE = regex.compile(r"(?<![\p{L}])[وفب]?ريف\s+$")
 _ANAPHOR_KINDS = {
     "منطقه": {"area", "region", "admin1", "admin2", "admin3"},
     "مدينه": {"locality"},
@@ -209,7 +217,18 @@ def _anaphoric_place(
         prev = [
             (s, e)
             for s, e in mentions
-            if s.end <= sent.start and e.place is not None and (e.place.place_type or "locality") in kinds
+            if s.end <= sent.start
+            and e.place is not None
+            and (
+                (e.place.place_type or "locality") in kinds
+                # "ريف إدلب": the countryside of a town is an area
+                or (
+                    "area" in kinds
+                    and _RIF_BEFORE.search(
+                        doc.view.text, max(0, doc.view.to_view(s.start) - 8), doc.view.to_view(s.start)
+                    )
+                )
+            )
         ]
         if prev:
             s, e = prev[-1]
@@ -310,111 +329,16 @@ def pick_date(doc: Doc, det: Detection, sent: Span, previous: DatePick | None) -
     return DatePick(None, None, None, "no date")
 
 
-# ---- actors ---------------------------------------------------------------------------------
+# ---- actors: see raqib.events.actors ------------------------------------------------------------
 
-_ACTOR_CATEGORIES = set(ACTOR_INTER)
-# In VSO order the subject follows the verb ("استهدفت قوات النظام"), so only prepositions and
-# nouns of attack mark the target.
-_TARGET_BEFORE = regex.compile(r"(?:على|ضد|مع|باستهداف|استهداف|بين\s+\S+\s+و)\s*(?:\S{0,4})$")
-_AGENT_BEFORE = regex.compile(
-    r"(?:نفذ\S*|شن\S*|من قبل|على يد|ايدي|برصاص|بنيران|قوامها|اطلقها|اطلقته)\s*(?:\S{0,4})$"
-)
-_UNIDENTIFIED = regex.compile(
-    r"(?<![\p{L}])[وفب]?(?:ال)?(?:مسلح(?:ون|ين)\s+مجهول(?:ون|ين)|مجهول(?:ون|ين)|مسلحين|مسلحون)(?![\p{L}])"
-)
+_ACTOR_CATEGORIES = ACTOR_CATEGORIES
 _SOURCE_CUE = regex.compile(
     r"(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|قال|قالت|افاد|افادت|اعلن|اعلنت|ذكر|ذكرت|وثق|اكد|اكدت|اشار|اشارت)\s*(?:ما\s+)?(?:\S+\s+){0,2}?$"
 )
 
 
-def actor_of(e: Entity, kb_actors, event_country: str | None) -> Actor:
-    entry = kb_actors.get(e.key) if kb_actors is not None else None
-    name = (entry.acled_name or entry.name_en) if entry else (e.name_en or e.name)
-    inter = entry.inter if entry and entry.inter else ACTOR_INTER.get(e.category or "", None)
-    # ACLED codes a state's forces acting abroad as External/Other forces (inter 8).
-    if e.category == "state_forces" and e.country and event_country and e.country != event_country:
-        inter = 8
-    return Actor(name=name, category=e.category, inter=inter, span=e.mentions[0], entity_key=e.key)
-
-
-def pick_actors(
-    doc: Doc, det: Detection, sent: Span, kb_actors, country: str | None
-) -> tuple[Actor | None, Actor | None, tuple[Actor, ...], list[str]]:
-    """actor1, actor2, associated actors of actor1, and reasons."""
-    view = doc.view.text
-    w0, w1 = doc.view.to_original(det.win_start, det.win_end)
-    why: list[str] = []
-    ments = sorted(
-        (
-            (m, e)
-            for e in doc.entities
-            if e.type in ("ORG", "PER") and e.category in _ACTOR_CATEGORIES
-            for m in e.mentions
-        ),
-        key=lambda x: x[0].start,
-    )
-    scope = [(m, e) for m, e in ments if w0 <= m.start and m.end <= w1] or [
-        (m, e) for m, e in ments if sent.start <= m.start and m.end <= sent.end
-    ]
-    a1: Actor | None = None
-    a2: Actor | None = None
-    assoc: list[Actor] = []
-    for m, e in scope:
-        vs = doc.view.to_view(m.start)
-        before = view[max(0, vs - 25) : vs]
-        act = actor_of(e, kb_actors, country)
-        if a1 and act.name == a1.name or a2 and act.name == a2.name:
-            continue
-        if a1 is None and _AGENT_BEFORE.search(before):
-            a1 = act
-            why.append(f"actor1 '{m.text}': named as the perpetrator")
-        elif (
-            a1 is not None
-            and m.start - (a1.span.end if a1.span else 0) <= 3
-            and before.rstrip().endswith("و")
-        ):
-            assoc.append(act)
-            why.append(f"assoc_actor_1 '{m.text}': joined to actor1")
-        elif a2 is None and (a1 is not None or _TARGET_BEFORE.search(before)):
-            if a1 is None and det.type != "battles":
-                a2 = act
-                why.append(f"actor2 '{m.text}': object of the attack")
-            elif a1 is None:
-                a1 = act
-                why.append(f"actor1 '{m.text}': first party of the clash")
-            else:
-                a2 = act
-                why.append(f"actor2 '{m.text}': second party named")
-        elif a1 is None:
-            a1 = act
-            why.append(f"actor1 '{m.text}': first armed actor of the clause")
-    if a1 is None and _UNIDENTIFIED.search(view, det.win_start, det.win_end) and det.type != "humanitarian":
-        cname = country_name(country)
-        a1 = Actor(
-            f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group",
-            "political_militia",
-            3,
-        )
-        why.append("actor1: unidentified gunmen ('مسلحون مجهولون')")
-    kinds = {c.kind for c in det.cues}
-    civilians = "civ" in kinds and "mil" not in kinds
-    cname = country_name(country)
-    if det.type == "protests" or det.type == "riots":
-        who = "Protesters" if det.type == "protests" else "Rioters"
-        crowd = Actor(f"{who} ({cname})" if cname else who, who.lower(), 6 if who == "Protesters" else 5)
-        if det.sub_type in ("excessive_force_against_protesters", "protest_with_intervention"):
-            a1, a2 = (a1 if a1 and a1.category == "state_forces" else a1), crowd
-            why.append(f"actor2: {who.lower()} (force used against a demonstration)")
-        else:
-            a1, a2 = crowd, a1
-            why.append(f"actor1: {who.lower()}")
-    elif (
-        det.type == "violence_against_civilians" or (det.type == "explosions_remote_violence" and civilians)
-    ) and (a2 is None or a2.category == "civilians"):
-        a2 = Actor(f"Civilians ({cname})" if cname else "Civilians", "civilians", 7)
-        why.append("actor2: civilians (victims are civilians)")
-    return a1, a2, tuple(assoc), why
-
+# "بينهم 3 أطفال"، "من بينهم"، "منهم": the figure that follows is a subset of another.
+_SUBSET_BEFORE = regex.compile(r"(?<![\p{L}])(?:من\s+)?(?:بينهم|بينهن|منهم|منهن|بينها|منها)\s*$")
 
 # ---- fatalities and sources --------------------------------------------------------------------
 
@@ -435,8 +359,18 @@ def pick_toll(
             continue
         if f.when and f.when.start and f.when.end and f.when.start != f.when.end:
             continue
+        if _SUBSET_BEFORE.search(
+            doc.view.text, max(0, doc.view.to_view(f.evidence.start) - 14), doc.view.to_view(f.evidence.start)
+        ):
+            continue  # "9 مدنيين بينهم 3 أطفال": a part of a toll, never an event's toll
         if f.where is not None and pick and pick.mention is not None:
-            if not (f.where.overlaps(pick.mention) or (pick.entity and f.where_key == pick.entity.key)):
+            if not (
+                f.where.overlaps(pick.mention)
+                or (pick.entity and f.where_key == pick.entity.key)
+                # a toll placed only at the country ("مقتل 35 شخصا" in "السودان: ...") holds
+                # for the one place of the sentence inside it
+                or (n_places == 1 and _country_of(doc, f.where_key) == _place_country(pick.entity))
+            ):
                 continue
         elif n_places > 1:
             continue
@@ -448,6 +382,18 @@ def pick_toll(
         " (lowest of conflicting figures)" if len(figs) > 1 else ""
     )
     return f.value, f, note
+
+
+def _country_of(doc: Doc, key: str | None) -> str | None:
+    """The ISO2 code of a country entity of ``doc`` (None for any other place)."""
+    for e in doc.entities:
+        if e.key == key and e.place is not None and e.place.place_type == "country":
+            return e.place.country or e.country
+    return None
+
+
+def _place_country(e: Entity | None) -> str | None:
+    return (e.place.country if e is not None and e.place else None) or (e.country if e else None) or "?"
 
 
 def pick_source(doc: Doc, sent: Span, fig: Figure | None) -> Source | None:

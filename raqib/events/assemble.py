@@ -17,6 +17,7 @@ import regex
 from raqib.events.acled import HUMANITARIAN_LABELS, PRECEDENCE, SUB_TYPE_LABELS
 from raqib.events.arguments import (
     DatePick,
+    actor_candidates,
     loc_mentions,
     pick_actors,
     pick_date,
@@ -39,6 +40,7 @@ BACKGROUND_DAYS = 365
 
 def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str]) -> list[Event]:
     mentions = loc_mentions(doc)
+    cands = actor_candidates(doc, kb_actors) if detections else []
     events: list[Event] = []
     previous: DatePick | None = None
     windows_by_sentence: dict[int, list[tuple[int, int]]] = {}
@@ -65,6 +67,11 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                 f"{det.sub_type} in sentence {det.sentence} dropped: a total over {dp.expr.span.text!r}"
             )
             continue
+        if dp.expr is not None and dp.day and doc.published and _cumulative(doc, sent, dp.expr, dp.day):
+            log.append(
+                f"{det.sub_type} in sentence {det.sentence} dropped: a count since {dp.expr.span.text!r}"
+            )
+            continue
         if dp.expr is not None:
             previous = dp
         trig_spans = tuple(doc.view_span(c.start, c.end) for c in det.triggers)
@@ -72,7 +79,15 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
         for pick in picks or [None]:
             loc = to_location(pick) if pick else None
             country = loc.country if loc else None
-            a1, a2, assoc, why_actor = pick_actors(doc, det, sent, kb_actors, country)
+            a1, a2, assoc, why_actor = pick_actors(doc, det, sent, cands, country)
+            if one_sided_attack(doc, det, a1, a2):
+                det = replace(
+                    det,
+                    type="violence_against_civilians",
+                    sub_type="attack",
+                    rule=det.rule + "; armed group attacking a village or civilians, no other side",
+                )
+                a1, a2, assoc, why_actor = pick_actors(doc, det, sent, cands, country)
             fat, fig_k, why_k = (None, None, "")
             inj, fig_i, why_i = (None, None, "")
             if det.type != "humanitarian" and det.type != "strategic_developments":
@@ -158,6 +173,52 @@ def has_anchor(doc: Doc, sent: Span) -> bool:
         return True
     v = doc.view
     return bool(_TIME_WORD.search(v.text, v.to_view(sent.start), v.to_view(sent.end)))
+
+
+# The object of an attack verb that is no armed side: a village, homes, civilians.
+_CIVILIAN_OBJECT = regex.compile(
+    r"[\s،,]*(?:(?:ال)?(?:يوم|امس|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|فجر|صباح|مساء)\S*[\s،,]*)*"
+    r"(?:ال)?(?:قريه|قرى|بلده|بلدات|منازل|منزل|بيوت|مدنيين|المدنيين|سكان|اهالي|مواطنين|قرويين|مخيم|سوق)(?![\p{L}])"
+)
+
+
+def one_sided_attack(doc: Doc, det: Detection, a1, a2) -> bool:
+    """An armed group attacking a village or civilians with no armed side named against it: ACLED's
+    violence against civilians (attack), not a battle ("هاجمت ميليشيا ... قرية ...")."""
+    if det.type != "battles" or det.sub_type != "armed_clash" or a1 is None or a2 is not None:
+        return False
+    if a1.category in ("state_forces", "civilians", None):
+        return False
+    view = doc.view.text
+    # SVO: the object follows the verb; VSO: it follows the subject ("هاجمت قوات ... قرية").
+    after_subject = doc.view.to_view(a1.span.end) if a1.span is not None else None
+    return any(
+        t.form == "v"
+        and (
+            _CIVILIAN_OBJECT.match(view, t.end)
+            or (
+                after_subject is not None
+                and 0 <= after_subject - t.end <= 40
+                and _CIVILIAN_OBJECT.match(view, after_subject)
+            )
+        )
+        for t in det.triggers
+    )
+
+
+_SINCE = regex.compile(r"(?<![\p{L}])منذ(?![\p{L}])")
+# A count since a start more than a month before the report is a running total ("عدد النازحين
+# منذ بدء العمليات في أكتوبر"): ACLED records the events, not the total; the figure keeps it.
+CUMULATIVE_DAYS = 31
+
+
+def _cumulative(doc: Doc, sent: Span, expr, day: date) -> bool:
+    """Is the event's date the start of a period counted up to the report ("منذ ... 2016")?"""
+    if (doc.published - day).days <= CUMULATIVE_DAYS:
+        return False
+    v = doc.view
+    a = v.to_view(expr.span.start)
+    return bool(_SINCE.search(v.text, max(v.to_view(sent.start), a - 60), a))
 
 
 def _is_total(expr, day: date) -> bool:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def run(doc: Doc, ctx: Context) -> Doc:
     kb_actors = None
-    if ctx is not None and any(e.type in ("ORG", "PER") for e in doc.entities):
+    # Also without named actors: descriptions ("طائرات حربية روسية") resolve through the table.
+    if ctx is not None:
         try:
             kb_actors = ctx.kb.actors
         except (ImportError, OSError):  # the actors table is optional for this stage

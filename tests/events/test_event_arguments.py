@@ -1,0 +1,104 @@
+"""Event arguments: actor roles, forces named by nationality, tolls, displacement places, totals."""
+
+from __future__ import annotations
+
+import pytest
+
+import raqib
+from raqib.events.acled import localise_actor_name
+
+
+def _events(text: str, published: str = "2019-06-10"):
+    return raqib.extract(text, published=published).events
+
+
+def _one(text: str, sub_type: str, published: str = "2019-06-10"):
+    evs = [e for e in _events(text, published) if e.sub_type == sub_type]
+    assert evs, f"no {sub_type} in {[e.sub_type for e in _events(text, published)]}"
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "here", "expected"),
+    [
+        ("Islamic State (Syria)", None, "IQ", "Islamic State (Iraq)"),
+        ("Islamic State (Syria)", None, "SY", "Islamic State (Syria)"),
+        ("Opposition Rebels (Syria)", "SY", "TR", "Opposition Rebels (Syria)"),
+        ("Military Forces of Syria", "SY", "IQ", "Military Forces of Syria"),
+        ("Islamic State (Syria)", None, None, "Islamic State (Syria)"),
+    ],
+)
+def test_localise_actor_name(name, own, here, expected):
+    assert localise_actor_name(name, own, here) == expected
+
+
+def test_government_regains_territory_agent_is_the_subject_of_the_verb():
+    ev = _one(
+        "وبعد معارك استمرت أياما استعادت القوات العراقية، الثلاثاء، السيطرة على بلدة القيارة "
+        "جنوبي الموصل من تنظيم داعش.",
+        "government_regains_territory",
+    )
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Iraq"
+    assert ev.actor2 is not None and ev.actor2.name == "Islamic State (Iraq)"
+
+
+def test_arrested_members_are_actor2_and_state_forces_actor1():
+    ev = _one(
+        "اعتقلت الشرطة العراقية، السبت، ثمانية أشخاص يشتبه بانتمائهم إلى تنظيم داعش في مدينة كركوك.",
+        "arrests",
+    )
+    assert ev.actor1 is not None and ev.actor1.category == "state_forces"
+    assert ev.actor2 is not None and ev.actor2.name == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("نفذتها طائرات حربية روسية", "Military Forces of Russia"),
+        ("شنتها مقاتلات تركية", "Military Forces of Turkey"),
+    ],
+)
+def test_force_named_by_nationality_is_that_states_forces(phrase, expected):
+    ev = _one(
+        f"قتل أربعة مدنيين الأحد في غارات جوية {phrase} على مدينة معرة النعمان في ريف إدلب.",
+        "air_drone_strike",
+    )
+    assert ev.actor1 is not None and ev.actor1.name == expected
+    assert ev.actor2 is not None and ev.actor2.category == "civilians"
+
+
+def test_a_subset_of_a_toll_is_no_events_toll():
+    evs = _events("قتل 12 مدنيا بينهم 5 نساء الاثنين في قصف مدفعي استهدف بلدتي سراقب وأريحا في ريف إدلب.")
+    assert evs
+    assert all(e.fatalities != 5 for e in evs)
+
+
+def test_armed_group_attacking_a_village_is_violence_against_civilians():
+    ev = _one(
+        "هاجمت قوات الدعم السريع، الخميس، قرية في ولاية سنار ما أسفر عن مقتل 20 شخصا ونهب عشرات المنازل.",
+        "attack",
+        "2024-07-06",
+    )
+    assert ev.type == "violence_against_civilians"
+    assert ev.actor2 is not None and ev.actor2.category == "civilians"
+    assert ev.fatalities == 20
+
+
+def test_displacement_is_not_placed_at_the_border_it_heads_for():
+    evs = [
+        e
+        for e in _events(
+            "قصفت قوات النظام مدينة سراقب في ريف إدلب الأحد. ودفع القصف آلاف الأشخاص إلى النزوح نحو "
+            "المناطق الحدودية مع تركيا."
+        )
+        if e.sub_type == "displacement"
+    ]
+    assert all(e.location is None or e.location.country != "TR" for e in evs)
+
+
+def test_a_count_since_months_ago_is_no_event():
+    evs = _events(
+        "وبلغ عدد النازحين من مدينة الرقة منذ بدء المعارك في حزيران/يونيو 2016 نحو 200 ألف شخص.",
+        "2017-06-20",
+    )
+    assert not [e for e in evs if e.sub_type == "displacement"]
