@@ -15,6 +15,9 @@ import regex
 
 from raqib.events.triggers import Cue, fold_pattern
 
+# fmt: off
+# (the word lists below are packed several words to a line; the formatter would put one per line)
+
 _B = r"(?<![\p{L}\p{N}])"
 
 
@@ -30,35 +33,14 @@ _E = r"(?![\p{L}\p{N}])"
 # البلدة" reports a specific bombardment in wire style.
 ABSTRACT_MASDARS = frozenset(
     {
-        "قتل",
-        "خطف",
-        "اختطاف",
-        "اغتيالات",
-        "اغتصاب",
-        "ذبح",
-        "تفجيرات",
-        "اعتداءات",
-        "اعدام",
-        "تعذيب",
-        "عنف",
-        "ارهاب",
-        "تصفيه",
-        "مجازر",
+        "قتل", "خطف", "اختطاف", "اغتيالات", "اغتصاب", "ذبح", "تفجيرات", "اعتداءات", "اعدام",
+        "تعذيب", "عنف", "ارهاب", "تصفيه", "مجازر",
     }
 )
 VIOLENT_NOUN_KINDS = frozenset(
     {
-        "air",
-        "explode",
-        "suicide",
-        "chem",
-        "strike",
-        "battle",
-        "kill",
-        "abduct",
-        "sexual",
-        "attack",
-        "casualty",
+        "air", "explode", "suicide", "chem", "strike", "battle", "kill", "abduct", "sexual",
+        "attack", "casualty",
     }
 )
 
