@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from raqib.merge import Candidate, Report, build_canonical, choose_event
+from raqib.merge.nesting import is_broad, nested_groups, point
 from raqib.merge.reports import actor_set
 from raqib.store import queries
 from raqib.store.dialects import Dialect, migrate, now_iso, parse_db_url, transaction
@@ -252,6 +253,9 @@ class Store:
         return affected
 
     def _match(self, rep: Report) -> str | None:
+        """The event ``rep`` joins: first among the reports of its slot (or its place and day, with
+        similarity on), then across grains of place (a region and a town inside it, same type and
+        day; raqib/merge/nesting.py)."""
         sim = self._similarity_fn()
         # Other types at the same place and day matter only to the paraphrase rule (similarity on).
         if sim is None:
@@ -266,22 +270,24 @@ class Store:
         for row in self.execute(sql, (key,)).fetchall():
             r = _row(row)
             groups.setdefault(r["event_id"], []).append(r)
-        if not groups:
+        found = (
+            choose_event(rep, [_candidate(rep, e, rs) for e, rs in groups.items()], sim) if groups else None
+        )
+        if found is not None or not rep.date or point(rep.event.get("location")) is None:
+            return found
+        rows = []
+        for row in self.execute(
+            "SELECT event_id, article_id, slot, actor1, actor2, sub_type, json FROM reports "
+            "WHERE type = ? AND date = ?",
+            (rep.type, rep.date),
+        ).fetchall():
+            r = _row(row)
+            rows.append({**r, "event": json.loads(r["json"])})
+        nested = nested_groups(rep, rows)
+        if not nested:
             return None
-        cands = []
-        for event_id, rs in groups.items():
-            cands.append(
-                Candidate(
-                    event_id,
-                    frozenset().union(*(actor_set(r) for r in rs)),
-                    len(rs),
-                    tuple(((json.loads(r["json"]).get("evidence") or {}).get("text") or "") for r in rs),
-                    frozenset(r["sub_type"] for r in rs if r["sub_type"]),
-                    same_type=any(r["slot"] == rep.slot for r in rs),
-                    actor_sets=frozenset(actor_set(r) for r in rs if r["slot"] == rep.slot),
-                )
-            )
-        return choose_event(rep, cands, sim)
+        cands = [_candidate(rep, e, rs) for e, rs in nested.items()]
+        return choose_event(rep, cands, sim, several=is_broad(rep, rows))
 
     def _similarity_fn(self):
         """Text similarity for merging, when asked for (see ``open_store``)."""
@@ -476,6 +482,23 @@ def open_store(db: str | Path, *, similarity: bool | None = False) -> Store:
     the optional package is installed). Off by default: on the merge-label set it did not raise
     precision and it halves ingest speed (bench/eval_merge.py, bench/bench_ingest.py)."""
     return Store(db, similarity=similarity)
+
+
+def _candidate(rep: Report, event_id: str, rows: list[dict]) -> Candidate:
+    """A stored event as ``choose_event`` sees it, from its reports' rows."""
+    events = [r.get("event") or json.loads(r["json"]) for r in rows]
+    return Candidate(
+        event_id,
+        frozenset().union(*(actor_set(r) for r in rows)),
+        len(rows),
+        tuple(((e.get("evidence") or {}).get("text") or "") for e in events),
+        frozenset(r["sub_type"] for r in rows if r["sub_type"]),
+        # Across grains of place every row has the report's type (the lookup is by type and day).
+        same_type=any(r["slot"] == rep.slot for r in rows) or all(e.get("type") == rep.type for e in events),
+        actor_sets=frozenset(
+            actor_set(r) for r, e in zip(rows, events, strict=True) if e.get("type") == rep.type
+        ),
+    )
 
 
 def _doc_json(doc: dict) -> str:

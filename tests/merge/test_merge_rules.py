@@ -129,3 +129,13 @@ def test_canonical_keeps_every_reported_value_with_its_source():
 
 def test_new_event_ids_are_deterministic():
     assert rep("a1").new_event_id() == rep("a1").new_event_id() != rep("a2").new_event_id()
+
+
+def test_several_fitting_events_pick_the_best_attested_only_when_asked():
+    """A region-level report of a day when two of its towns were hit (see raqib/merge/nesting.py)."""
+    civ = frozenset({CIV.lower()})
+    two = [Candidate("e1", civ, 1, sub_types=SHELL), Candidate("e2", civ, 3, sub_types=SHELL)]
+    r = rep(actor1=None, actor2=CIV)
+    assert choose_event(r, two) is None
+    assert choose_event(r, two, several=True) == "e2"
+    assert choose_event(r, [Candidate("e1", civ, 1, sub_types=AIR)], several=True) is None

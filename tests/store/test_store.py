@@ -66,8 +66,8 @@ def test_migrations_apply_once(db_url):
         rows = s.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     with open_store(db_url) as s:
         again = s.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
-    assert [tuple(r.values())[0] if isinstance(r, dict) else r[0] for r in rows] == [1, 2, 3, 4]
-    assert len(again) == 4
+    assert [tuple(r.values())[0] if isinstance(r, dict) else r[0] for r in rows] == [1, 2, 3, 4, 5]
+    assert len(again) == 5
 
 
 def test_reports_of_one_event_merge_with_lowest_fatalities(db_url):
@@ -182,3 +182,41 @@ def test_reextract_records_updates_and_deletions(db_url):
         assert s.list_events(EventFilter())[0] == 1
         assert s.articles_for_reextract("0.1.0+new") == []
         assert [r["id"] for r in s.articles_for_reextract("0.1.0+newer")] == ["a1", "a2"]
+
+
+def region_event(**kw):
+    """A report placed at the region (Eastern Ghouta, geo-precision 2) rather than at a town."""
+    ev = event(evidence="قتل مدنيون في غارات جوية على الغوطة الشرقية", **kw)
+    ev["location"].update(
+        text="الغوطة الشرقية", name_en="Eastern Ghouta", lat=33.53, lon=36.43, geo_precision=2
+    )
+    return ev
+
+
+@pytest.mark.parametrize("region_first", [False, True])
+def test_region_report_joins_the_town_event_of_that_day(db_url, region_first):
+    """ "غارات على الغوطة الشرقية" and "غارات على دوما" the same day: one event, placed at the town."""
+    items = [(article(1), {"events": [event(actor1=None)]}), (article(2), {"events": [region_event()]})]
+    with open_store(db_url) as s:
+        s.add_articles(items[::-1] if region_first else items, "0.1.0+test")
+        total, rows = s.list_events(EventFilter())
+        assert total == 1
+        ev = s.get_event(rows[0]["id"])
+        assert ev["location"]["name_en"] == "Douma" and ev["n_sources"] == 2
+
+
+def test_two_towns_stay_two_events_and_far_places_do_not_nest(db_url):
+    with open_store(db_url) as s:
+        s.add_articles(
+            [
+                (article(1), {"events": [region_event()]}),
+                (article(2), {"events": [event(actor1=None)]}),
+                # Harasta joins no event: the region's event is already placed at Douma.
+                (article(3), {"events": [event(place="حرستا", lat=33.559, lon=36.365, actor1=None)]}),
+                # Jaramana lies 9 km from the region's point: outside it.
+                (article(4), {"events": [event(place="جرمانا", lat=33.486, lon=36.346, actor1=None)]}),
+                (article(5), {"events": [region_event(date="2018-03-02")]}),  # another day
+            ],
+            "0.1.0+test",
+        )
+        assert s.list_events(EventFilter())[0] == 4
