@@ -118,7 +118,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(summary.text(), file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
-    return 0 if summary.new or not summary.failed else 1
+    # As `raqib extract`: the good records are stored, and the exit status says something failed.
+    return 1 if summary.failed else 0
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:

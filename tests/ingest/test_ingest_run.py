@@ -154,3 +154,18 @@ def test_summary_groups_failures_by_reason(tmp_path):
     assert s.failed == 4
     assert dict(s.reasons) == {"record has no text": 2, "malformed JSON": 1, "record is not a JSON object": 1}
     assert "failed: record has no text (2)" in s.text()
+
+
+def test_cli_ingest_reports_a_bad_record_and_exits_nonzero(tmp_path):
+    """One bad line is reported with file:line and skipped; the rest is stored; exit status 1."""
+    src = tmp_path / "in.jsonl"
+    good = {"id": "g1", "title": "قصف على دوما", "text": "قتل 5 مدنيين في قصف على مدينة دوما السبت.",
+            "published": "2018-03-04"}
+    src.write_text(json.dumps(good, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    r = subprocess.run([sys.executable, "-m", "raqib.cli", "ingest", str(src), "--db", str(db), "--workers", "1",
+                        "--no-progress", "--json"], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert f"{src}:2: malformed JSON" in r.stderr and "Traceback" not in r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["new"] == 1 and summary["failed"] == 1
