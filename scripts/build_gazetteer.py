@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from gazetteer_extra import country_rows, generated_regions, read_curated  # noqa: E402
 from place_ambiguity import measure_ambiguity, write_context  # noqa: E402
 
+from raqib.kb.gazetteer import COLUMNS  # noqa: E402
 from raqib.kb.geo_names import name_keys, strip_admin_prefix  # noqa: E402
 
 DATA = ROOT / "raqib" / "kb" / "data"
@@ -359,26 +360,7 @@ def main() -> None:
         all_keys.update(keys)
         lines.append(entry_line(e, keys))
     DATA.mkdir(parents=True, exist_ok=True)
-    header = "\t".join(
-        [
-            "id",
-            "name_ar",
-            "name_en",
-            "lat",
-            "lon",
-            "country",
-            "admin1_en",
-            "admin1_ar",
-            "admin2_en",
-            "admin2_ar",
-            "place_type",
-            "population",
-            "ids",
-            "geo_precision",
-            "prior",
-            "keys",
-        ]
-    )
+    header = "\t".join(COLUMNS)
     payload = (header + "\n" + "\n".join(lines) + "\n").encode("utf-8")
     (DATA / "gazetteer.tsv.gz").write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
     with open(DATA / "countries.tsv", "w", encoding="utf-8") as f:

@@ -14,7 +14,8 @@ from importlib import resources
 
 from raqib.kb.geo_names import clitic_forms, key_of
 
-_COLUMNS = (
+# The columns of gazetteer.tsv.gz, in order (scripts/build_gazetteer.py writes them).
+COLUMNS = (
     "id",
     "name_ar",
     "name_en",

@@ -111,3 +111,13 @@ def test_ambiguity_table_marks_common_words(gaz):
     for word in ("الشيخ", "السلام", "الباب"):
         assert gaz.ambiguity[key_of(word)].decision == "stop"
     assert key_of("حرستا") not in gaz.ambiguity
+
+
+def test_compiled_file_has_the_declared_columns():
+    import gzip
+    from importlib import resources
+
+    from raqib.kb.gazetteer import COLUMNS
+
+    with gzip.open(resources.files("raqib.kb") / "data" / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        assert tuple(fh.readline().rstrip("\n").split("\t")) == COLUMNS
