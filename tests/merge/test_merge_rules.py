@@ -139,3 +139,23 @@ def test_several_fitting_events_pick_the_best_attested_only_when_asked():
     assert choose_event(r, two) is None
     assert choose_event(r, two, several=True) == "e2"
     assert choose_event(r, [Candidate("e1", civ, 1, sub_types=AIR)], several=True) is None
+
+
+TR = "Military Forces of Turkey"
+YPG = "YPG: People's Protection Units"
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "expected"),
+    [
+        # "قالت وحدات حماية الشعب إن غارة تركية أصابت مستشفى عفرين": the YPG is the source, not a second
+        # attacker; only a state flies the strike, so the report joins Turkey's strike on the town ...
+        ("air_drone_strike", "e1"),
+        # ... while a named group in a shelling is a possible attacker: a third actor, another event.
+        ("shelling_artillery_missile_attack", None),
+    ],
+)
+def test_non_state_group_named_with_an_air_strike_is_not_its_attacker(sub_type, expected):
+    r = rep(actor1=YPG, actor2=CIV, sub_type=sub_type)
+    turkey = Candidate("e1", frozenset({TR.lower(), CIV.lower()}), 1, sub_types=frozenset({sub_type}))
+    assert choose_event(r, [turkey]) == expected

@@ -108,6 +108,27 @@ def test_different_actor_pairs_same_place_and_day_stay_separate(db_url):
         assert s.list_events(EventFilter())[0] == 2
 
 
+def test_actorless_report_joins_the_best_attested_event_of_its_sub_type(db_url):
+    """ "غارات جوية على دوما" with no actor, on a day two actor pairs are reported there: ACLED's one
+    event per type, place and day (rules only) takes the event most sources report."""
+    with open_store(db_url) as s:
+        s.add_articles(
+            [
+                (article(1), {"events": [event(actor2=JAISH)]}),
+                (article(2), {"events": [event(actor2=JAISH)]}),
+                (
+                    article(3),
+                    {"events": [event(actor1="Military Forces of Russia", actor2="Failaq al Rahman")]},
+                ),
+                (article(4), {"events": [event(actor1=None, actor2=None)]}),
+            ],
+            "0.1.0+test",
+        )
+        total, items = s.list_events(EventFilter())
+        assert total == 2
+        assert sorted(s.get_event(i["id"])["n_sources"] for i in items) == [1, 3]
+
+
 def test_same_article_added_twice_adds_nothing(db_url):
     with open_store(db_url) as s:
         s.add_articles([(article(1), {"events": [event()]})], "0.1.0+test")
