@@ -340,3 +340,17 @@ def test_sentences_that_crashed_the_stage(text):
 
     doc = raqib.extract(text)
     assert all(f.value >= 1 for f in doc.figures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Regression (ANT corpus): animals counted as killed people, 12,000,000 "fatalities".
+        "تسببت الدبابير العملاقة بقتل 12 مليون نحلة في مناطق المقاطعة.",
+        "أدت الفيضانات إلى نفوق 300 رأس من الماشية وقتل 40 خروفا.",
+    ],
+)
+def test_animals_are_not_people(text):
+    import raqib
+
+    assert raqib.extract(text).figures == ()
