@@ -288,6 +288,28 @@ def prior(e: dict) -> float:
     return round(p, 2)
 
 
+def canonical_admin_names(entries: list[dict]) -> None:
+    """One English spelling per (country, Arabic admin name). The sources spell one governorate
+    differently (WOF "Rif Dimashq" and "Idlib", OCHA "Rural Damascus" and "Idleb"), which would
+    split the page's province filter and the counts by province. OCHA's spelling (rows with a
+    P-code) wins, as ACLED uses it for Syria; elsewhere the most frequent spelling."""
+    from collections import Counter
+
+    for level in ("admin1", "admin2"):
+        votes: Counter = Counter()
+        for e in entries:
+            en, ar = e.get(level) or (None, None)
+            if en and ar:
+                votes[(e["country"], ar, en)] += 1_000_000 if e["ids"].get("pcode") else 1
+        best: dict = {}
+        for (cc, ar, en), _n in votes.most_common():
+            best.setdefault((cc, ar), en)
+        for e in entries:
+            en, ar = e.get(level) or (None, None)
+            if en and ar:
+                e[level] = (best[(e["country"], ar)], ar)
+
+
 def entry_line(e: dict, keys: list[str]) -> str:
     a1 = e.get("admin1") or (None, None)
     a2 = e.get("admin2") or (None, None)
@@ -345,6 +367,7 @@ def main() -> None:
     # Country-level WOF rows duplicate the world country list: drop them (their ids were merged).
     entries = [e for e in b.entries if not (e["id"].startswith("wof:") and e["place_type"] == "country")]
 
+    canonical_admin_names(entries)
     lines, all_keys = [], set()
     for e in entries:
         keys = []

@@ -121,3 +121,24 @@ def test_compiled_file_has_the_declared_columns():
 
     with gzip.open(resources.files("raqib.kb") / "data" / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
         assert tuple(fh.readline().rstrip("\n").split("\t")) == COLUMNS
+
+
+def test_one_english_spelling_per_province():
+    """Regression: WOF and OCHA spell governorates differently ("Rif Dimashq" / "Rural Damascus"),
+    which split the page's province filter in two."""
+    import gzip
+    from collections import defaultdict
+    from importlib import resources
+
+    from raqib.kb.gazetteer import COLUMNS
+
+    spellings: dict = defaultdict(set)
+    with gzip.open(resources.files("raqib.kb") / "data" / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            row = dict(zip(COLUMNS, line.rstrip("\n").split("\t"), strict=True))
+            if row["admin1_en"] and row["admin1_ar"]:
+                spellings[(row["country"], row["admin1_ar"])].add(row["admin1_en"])
+    split = {k: v for k, v in spellings.items() if len(v) > 1}
+    assert not split, list(split.items())[:5]
+    assert spellings[("SY", "ريف دمشق")] == {"Rural Damascus"}
