@@ -342,6 +342,12 @@ _SUBSET_BEFORE = regex.compile(r"(?<![\p{L}])(?:من\s+)?(?:بينهم|بينه�
 
 # ---- fatalities and sources --------------------------------------------------------------------
 
+# A count this large is a war or campaign total, not one event's toll: ACLED's single events
+# (one place, one day) with more than a few thousand reported deaths are exceptional (the
+# 2013 Ghouta chemical attack, ~1,400), while news routinely quotes cumulative tolls of tens or
+# hundreds of thousands as background ("قتل أكثر من 350 ألف شخص في الحرب المستمرة منذ 2011").
+MAX_EVENT_TOLL = 5000
+
 
 def pick_toll(
     doc: Doc, det: Detection, sent: Span, pick: PlacePick | None, n_places: int, kind: str
@@ -357,6 +363,8 @@ def pick_toll(
     for f in doc.figures:
         if f.kind != kind or not (sent.start <= f.evidence.start < sent.end):
             continue
+        if f.value >= MAX_EVENT_TOLL:
+            continue  # a war or campaign total, never one event's toll
         if f.when and f.when.start and f.when.end and f.when.start != f.when.end:
             continue
         if _SUBSET_BEFORE.search(

@@ -16,6 +16,7 @@ import regex
 
 from raqib.events.acled import HUMANITARIAN_LABELS, PRECEDENCE, SUB_TYPE_LABELS
 from raqib.events.arguments import (
+    MAX_EVENT_TOLL,
     DatePick,
     actor_candidates,
     loc_mentions,
@@ -71,6 +72,9 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
             log.append(
                 f"{det.sub_type} in sentence {det.sentence} dropped: a count since {dp.expr.span.text!r}"
             )
+            continue
+        if dp.expr is None and _war_total(doc, sent):
+            log.append(f"{det.sub_type} in sentence {det.sentence} dropped: a war or campaign total, no day")
             continue
         if dp.expr is not None:
             previous = dp
@@ -357,4 +361,13 @@ def _join(a: Event, b: Event, *, keep_first: bool = False) -> Event:
         confidence=max(a.confidence, b.confidence),
         explanation=best.explanation
         + (f"merged with the report in '{(b if best is a else a).evidence[0].text[:50]}'",),
+    )
+
+
+def _war_total(doc: Doc, sent: Span) -> bool:
+    """The sentence reports a toll too large for one event (MAX_EVENT_TOLL or more killed), so
+    it sums a war or a campaign ("قتل أكثر من 350 ألف شخص في الحرب"): background, not an event."""
+    return any(
+        f.kind == "killed" and f.value >= MAX_EVENT_TOLL and sent.start <= f.evidence.start < sent.end
+        for f in doc.figures
     )
