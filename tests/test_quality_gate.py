@@ -33,9 +33,9 @@ def dev_scores(shared_dir, dev_records, pipeline, tmp_path_factory):
 
 def test_entities(dev_scores):
     e = dev_scores["entities"]
-    assert e["micro"]["f1"] >= 0.85, e["micro"]  # 0.896 when pinned
+    assert e["micro"]["f1"] >= 0.85, e["micro"]  # 0.906 when pinned
     for t in ("PER", "ORG", "LOC"):
-        assert e[t]["f1"] >= 0.80, (t, e[t])  # PER 0.930, ORG 0.951, LOC 0.857
+        assert e[t]["f1"] >= 0.80, (t, e[t])  # PER 0.930, ORG 0.951, LOC 0.875
     assert dev_scores["geocoding_within_km"]["acc"] >= 0.90  # 0.9355
 
 
@@ -62,4 +62,4 @@ def test_gsr_sentence_detection(shared_dir, pipeline, tmp_path):
             doc = pipeline(r["text"], id=r["id"])
             out.write(json.dumps({"id": r["id"], "events": [{"type": e.type} for e in doc.events]}) + "\n")
     result = _load(gold.parent / "score_gsr.py", "raqib_gate_gsr").score(str(gold), str(pred))
-    assert result["macro_f1"] >= 0.55, result  # 0.575
+    assert result["macro_f1"] >= 0.55, result  # 0.573
