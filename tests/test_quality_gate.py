@@ -62,4 +62,4 @@ def test_gsr_sentence_detection(shared_dir, pipeline, tmp_path):
             doc = pipeline(r["text"], id=r["id"])
             out.write(json.dumps({"id": r["id"], "events": [{"type": e.type} for e in doc.events]}) + "\n")
     result = _load(gold.parent / "score_gsr.py", "raqib_gate_gsr").score(str(gold), str(pred))
-    assert result["macro_f1"] >= 0.55, result  # 0.573
+    assert result["macro_f1"] >= 0.55, result  # 0.570
