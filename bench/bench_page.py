@@ -108,7 +108,7 @@ def synthetic_articles(n_articles: int, seed: int = 7):
         doc = {"id": f"syn-{i}", "title": title, "text": text, "body_start": len(title) + 2, "events": events,
                "figures": [], "entities": []}  # fmt: skip
         th = hashlib.sha1(text.encode()).hexdigest()
-        row = ArticleRow(id=f"syn-{i}", text=text, text_hash=th, simhash=int(th[:15], 16), body_start=len(title) + 2,
+        row = ArticleRow(id=f"syn-{i}", text=text, text_hash=th, body_start=len(title) + 2,
                          title=title, url=f"https://example.org/syn/{i}", outlet=rng.choice(["Outlet A", "Outlet B"]),
                          published=published)  # fmt: skip
         yield row, doc

@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from raqib.kb.geo_names import ADMIN_PREFIXES, PLACE_NOUNS, PLACE_PREPS, clitic_forms
@@ -42,6 +43,17 @@ def _alt_forms(key: str) -> list[str]:
     return out
 
 
+def _corpus_tokens(corpus: Path, n_docs: int, table: dict[int, str]) -> Iterator[list[str]]:
+    """Folded word tokens of the title and text of each of the first ``n_docs`` corpus articles."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= n_docs:
+                break
+            r = json.loads(line)
+            text = " ".join(str(r.get(k) or "") for k in ("title", "text"))
+            yield _WORD.findall(text.translate(table).lower())
+
+
 def _fold_table() -> dict[int, str]:
     table = {}
     for c in list(range(0x0600, 0x0700)) + [0x0640, 0x200C, 0x200D, 0x200E, 0x200F]:
@@ -66,41 +78,33 @@ def measure_ambiguity(
     cued: Counter[str] = Counter()
     words: Counter[str] = Counter()
     strong: Counter[str] = Counter()
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if n >= n_docs:
-                break
-            r = json.loads(line)
-            text = " ".join(str(r.get(k) or "") for k in ("title", "text"))
-            toks = _WORD.findall(text.translate(table).lower())
-            words.update(toks)
-            for i, tok in enumerate(toks):
-                prev = toks[i - 1] if i else ""
-                for _skip, form, clitic in clitic_forms(tok):
-                    m = maxlen.get(form)
-                    if not m:
-                        continue
-                    hit = None
-                    for ln in range(min(m, len(toks) - i), 0, -1):
-                        key = " ".join([form, *toks[i + 1 : i + ln]])
-                        if key in keys:
-                            hit = key
-                            break
-                    if hit:
-                        freq[hit] += 1
-                        bare_prev = next(
-                            (fm for _, fm, _ in clitic_forms(prev)[::-1] if fm in PLACE_NOUNS), prev
-                        )
-                        if (
-                            "ب" in clitic
-                            or prev in PLACE_PREPS
-                            or prev in PLACE_NOUNS
-                            or bare_prev in PLACE_NOUNS
-                        ):
-                            cued[hit] += 1
-                        if bare_prev in PLACE_NOUNS:
-                            strong[hit] += 1
+    for toks in _corpus_tokens(corpus, n_docs, table):
+        words.update(toks)
+        for i, tok in enumerate(toks):
+            prev = toks[i - 1] if i else ""
+            for _skip, form, clitic in clitic_forms(tok):
+                m = maxlen.get(form)
+                if not m:
+                    continue
+                hit = None
+                for ln in range(min(m, len(toks) - i), 0, -1):
+                    key = " ".join([form, *toks[i + 1 : i + ln]])
+                    if key in keys:
+                        hit = key
                         break
+                if hit:
+                    freq[hit] += 1
+                    bare_prev = next((fm for _, fm, _ in clitic_forms(prev)[::-1] if fm in PLACE_NOUNS), prev)
+                    if (
+                        "ب" in clitic
+                        or prev in PLACE_PREPS
+                        or prev in PLACE_NOUNS
+                        or bare_prev in PLACE_NOUNS
+                    ):
+                        cued[hit] += 1
+                    if bare_prev in PLACE_NOUNS:
+                        strong[hit] += 1
+                    break
     out = {}
     for k, c in freq.items():
         if c < MIN_FREQ:
@@ -161,40 +165,32 @@ def measure_context(
     nxt_strong: Counter[tuple[str, str]] = Counter()
     prv: Counter[tuple[str, str]] = Counter()
     words: Counter[str] = Counter()
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if n >= n_docs:
-                break
-            r = json.loads(line)
-            text = " ".join(str(r.get(k) or "") for k in ("title", "text"))
-            toks = _WORD.findall(text.translate(table).lower())
-            words.update(toks)
-            for i, tok in enumerate(toks):
-                for _skip, form, _clitic in clitic_forms(tok):
-                    m = maxlen.get(form)
-                    if not m:
-                        continue
-                    hit, ln = None, 0
-                    for ln in range(min(m, len(toks) - i), 0, -1):
-                        key = " ".join([form, *toks[i + 1 : i + ln]])
-                        if key in keys:
-                            hit = key
-                            break
-                    if hit and hit not in notable:
-                        prev = toks[i - 1] if i else ""
-                        bare_prev = next(
-                            (fm for _, fm, _ in clitic_forms(prev)[::-1] if fm in PLACE_NOUNS), prev
-                        )
-                        strong = bare_prev in PLACE_NOUNS
-                        freq[hit] += 1
-                        after = toks[i + ln] if i + ln < len(toks) else ""
-                        if after:
-                            nxt[hit, after] += 1
-                            nxt_strong[hit, after] += strong
-                        if prev and not strong and not _clitic:
-                            prv[hit, prev] += 1
-                    if hit:
+    for toks in _corpus_tokens(corpus, n_docs, table):
+        words.update(toks)
+        for i, tok in enumerate(toks):
+            for _skip, form, _clitic in clitic_forms(tok):
+                m = maxlen.get(form)
+                if not m:
+                    continue
+                hit, ln = None, 0
+                for ln in range(min(m, len(toks) - i), 0, -1):
+                    key = " ".join([form, *toks[i + 1 : i + ln]])
+                    if key in keys:
+                        hit = key
                         break
+                if hit and hit not in notable:
+                    prev = toks[i - 1] if i else ""
+                    bare_prev = next((fm for _, fm, _ in clitic_forms(prev)[::-1] if fm in PLACE_NOUNS), prev)
+                    strong = bare_prev in PLACE_NOUNS
+                    freq[hit] += 1
+                    after = toks[i + ln] if i + ln < len(toks) else ""
+                    if after:
+                        nxt[hit, after] += 1
+                        nxt_strong[hit, after] += strong
+                    if prev and not strong and not _clitic:
+                        prv[hit, prev] += 1
+                if hit:
+                    break
     rows: list[tuple[str, str, str, int, float]] = []
     for (k, w), c in nxt.items():
         share = c / freq[k]

@@ -3,6 +3,7 @@ PostgreSQL database per test (created as raqib_test_<random> and dropped afterwa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 
@@ -27,9 +28,9 @@ def _with_db(url: str, name: str) -> str:
     return f"{base}/{name}"
 
 
-@pytest.fixture
-def pg_url():
-    """A fresh, empty PostgreSQL database URL (skips when no server is reachable)."""
+@contextlib.contextmanager
+def _fresh_pg_database():
+    """A new, empty PostgreSQL database (its URL), dropped afterwards; skips without a server."""
     admin = _pg_admin()
     name = f"raqib_test_{uuid.uuid4().hex[:12]}"
     admin.execute(f'CREATE DATABASE "{name}"')
@@ -42,6 +43,13 @@ def pg_url():
         )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database URL (skips when no server is reachable)."""
+    with _fresh_pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -59,15 +67,5 @@ def module_db_url(request, tmp_path_factory):
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("db") / "raqib.db")
         return
-    admin = _pg_admin()
-    name = f"raqib_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield _with_db(PG_ADMIN, name)
-    finally:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            (name,),
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
+    with _fresh_pg_database() as url:
+        yield url

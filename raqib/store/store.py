@@ -38,7 +38,6 @@ class ArticleRow:
     published: str | None = None  # YYYY-MM-DD
     published_at: str | None = None  # the full timestamp as given
     origin: str | None = None
-    simhash: int = 0  # unused: kept so that callers written against the first draft still work
 
 
 class Store:

@@ -6,20 +6,10 @@ Every sentence here is written for these tests in wire-news style; none comes fr
 from __future__ import annotations
 
 import pytest
+from event_helpers import detections
 
-from raqib.events.classify import detect, is_sport_doc
 from raqib.events.triggers import find_cues
-from raqib.model.doc import Doc
-from raqib.stages import segment
 from raqib.text.normalize import normalize
-
-
-def detections(text: str):
-    doc = segment.run(Doc.create(text), None)
-    v = doc.view
-    sents = [(v.to_view(s.start), v.to_view(s.end)) for s in doc.sentences]
-    dets, log = detect(v.text, sents, sport_doc=is_sport_doc(v.text))
-    return dets, log
 
 
 def subtypes(text: str) -> set[str]:

@@ -140,7 +140,7 @@ def fill_database(path: Path) -> None:
             text = meta["text"]
             digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
             body_start = len(meta["title"]) + 2
-            row = ArticleRow(id=meta["id"], text=text, text_hash=digest, simhash=int(digest[:15], 16),
+            row = ArticleRow(id=meta["id"], text=text, text_hash=digest,
                              body_start=body_start, title=meta["title"], url=f"https://example.org/{meta['id']}",
                              outlet=meta["outlet"], published=meta["published"])  # fmt: skip
             doc = {"id": meta["id"], "title": meta["title"], "text": text, "body_start": body_start,
