@@ -57,7 +57,6 @@ def main() -> int:
     ap.add_argument("--errors", metavar="SPLIT", help="list the wrongly merged/split pairs of SPLIT")
     args = ap.parse_args()
 
-    from raqib.ingest import ingest
     from raqib.store import open_store
 
     with open(args.labels, encoding="utf-8") as fh:
@@ -67,34 +66,45 @@ def main() -> int:
     if args.replay:
         db = replay(args.replay, similarity=args.similarity)
     if db is None:
-        tmp = Path(tempfile.mkdtemp(prefix="raqib-merge-"))
         if not Path(args.corpus).exists():
             print(f"corpus {args.corpus} not found", file=sys.stderr)
             return 2
-        src = tmp / "articles.jsonl"
-        with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
-            for line in fh:
-                if json.loads(line)["docno"] in ids:
-                    out.write(line)
-        # Merges depend on what else is stored: ingest the whole period the labels were drawn from.
-        period = tmp / "period.jsonl"
-        with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, period.open("w", encoding="utf-8") as out:
-            for line in fh:
-                r = json.loads(line)
-                text = (r.get("title") or "") + " " + (r.get("text") or "")
-                if "2018-02-18" <= r["date"] <= "2018-03-25" and any(
-                    w in text for w in ("الغوطة", "دوما", "حرستا", "عفرين")
-                ):
-                    out.write(line)
-        db = str(tmp / "merge.db")
-        with open_store(db, similarity=args.similarity) as store:
-            ingest([str(period), str(src)], store, workers=args.workers, progress=False, log=io.StringIO())
+        db = ingest_period(args.corpus, ids, similarity=args.similarity, workers=args.workers)
     with open_store(db) as store:
         by_article = load_reports(store)
     result = score(labels, by_article, errors=args.errors)
     result.update({"similarity": args.similarity, "db": db})
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
+
+
+def ingest_period(corpus: str, ids: set[str], *, similarity: bool = False, workers: int = 2) -> str:
+    """A fresh database holding the labelled articles and the period they were drawn from (merges
+    depend on what else is stored)."""
+    from raqib.ingest import ingest
+    from raqib.store import open_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="raqib-merge-"))
+    src = tmp / "articles.jsonl"
+    period = tmp / "period.jsonl"
+    with (
+        gzip.open(corpus, "rt", encoding="utf-8") as fh,
+        src.open("w", encoding="utf-8") as out,
+        period.open("w", encoding="utf-8") as per,
+    ):
+        for line in fh:
+            r = json.loads(line)
+            if r["docno"] in ids:
+                out.write(line)
+            text = (r.get("title") or "") + " " + (r.get("text") or "")
+            if "2018-02-18" <= r["date"] <= "2018-03-25" and any(
+                w in text for w in ("الغوطة", "دوما", "حرستا", "عفرين")
+            ):
+                per.write(line)
+    db = str(tmp / "merge.db")
+    with open_store(db, similarity=similarity) as store:
+        ingest([str(period), str(src)], store, workers=workers, progress=False, log=io.StringIO())
+    return db
 
 
 def load_reports(store) -> dict[str, list[tuple]]:

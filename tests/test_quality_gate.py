@@ -63,3 +63,25 @@ def test_gsr_sentence_detection(shared_dir, pipeline, tmp_path):
             out.write(json.dumps({"id": r["id"], "events": [{"type": e.type} for e in doc.events]}) + "\n")
     result = _load(gold.parent / "score_gsr.py", "raqib_gate_gsr").score(str(gold), str(pred))
     assert result["macro_f1"] >= 0.55, result  # 0.570
+
+
+def test_merge_quality(shared_dir):
+    """Cross-article merging on the hand-labelled pairs of bench/merge_labels.jsonl (ingests the
+    506 articles of the labelled period into a fresh SQLite database, about 15 s)."""
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    em = _load(bench / "eval_merge.py", "raqib_gate_merge")
+    corpus = shared_dir / "corpus" / "ant_multisource_v2.1.jsonl.gz"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} not found")
+    with (bench / "merge_labels.jsonl").open(encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    ids = {side["article_id"] for lab in labels for side in (lab["a"], lab["b"])}
+    from raqib.store import open_store
+
+    with open_store(em.ingest_period(str(corpus), ids, workers=1)) as store:
+        result = em.score(labels, em.load_reports(store))
+    assert result["all"]["precision"] >= 0.86, result["all"]  # 0.899 when pinned
+    assert result["all"]["recall"] >= 0.76, result["all"]  # 0.805
+    assert result["all"]["scored"] >= 135, result["all"]  # 143 of 206 pairs scorable

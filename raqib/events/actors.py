@@ -58,12 +58,30 @@ _UNIDENTIFIED = regex.compile(
     r"(?<![\p{L}])[وفب]?(?:ال)?(?:مسلح(?:ون|ين)\s+مجهول(?:ون|ين)|مجهول(?:ون|ين)|مسلحين|مسلحون|انتحاري|انتحاريه)"
     r"(?![\p{L}])"
 )
-# A force named by its nationality: "طائرات حربية روسية"، "مقاتلات إسرائيلية"، "قوات تركية".
+# A backer of the actor named before: "مدعومة من القوات الروسية"، "بدعم من التحالف"، "الموالية لأنقرة".
+_ALLY_BEFORE = regex.compile(
+    fold_pattern(
+        r"(?<![\p{L}])(?:(?:ال)?مدعوم(?:ه|ين|ون)?\s+من|بدعم\s+(?:\S+\s+)?من|بمسانده|بمساندة\s+من|بغطاء\s+(?:جوي\s+)?من|"
+        r"(?:ال)?موالي(?:ه|ين|ون)?\s+ل|(?:ال)?متحالف(?:ه|ين|ون)?\s+مع)\s*(?:ال)?$"
+    )
+)
+# A force named by its nationality: "طائرات حربية روسية"، "مقاتلات إسرائيلية"، "قوات تركية"، "الغارات الروسية".
 _NATIONAL_FORCE = regex.compile(
     fold_pattern(
         r"(?<![\p{L}])[وب]?(?:ال)?(?:طائرات|طائرة|طائرتين|مقاتلات|مقاتلة|طيران|قاذفات|مروحيات|مروحية|قوات|جنود|"
-        r"مدفعية|دبابات|بوارج|زوارق|سفن|مسيرات|مسيرة|صواريخ)"
-        r"\s+(?:(?:ال)?(?:حربية|حربي|مسيرة|عسكرية|عسكري|بحرية|بدون\s+طيار)\s+)?((?:ال)?\p{L}{3,})(?![\p{L}])"
+        r"مدفعية|دبابات|بوارج|زوارق|سفن|مسيرات|مسيرة|صواريخ|غارات|غارة|ضربات|ضربة|قصف)"
+        r"\s+(?:(?:ال)?(?:حربية|حربي|مسيرة|عسكرية|عسكري|بحرية|جوية|جوي|مدفعي|بدون\s+طيار)\s+)?"
+        r"((?:ال)?\p{L}{3,})(?![\p{L}])"
+    )
+)
+
+
+# A government's forces named by an adjective: "القصف الحكومي"، "الغارات الحكومية"، "القوات النظامية".
+# Whose government is the event's country's (resolved in ``Candidate.actor``).
+_GOVERNMENT_ADJECTIVE = regex.compile(
+    fold_pattern(
+        r"(?<![\p{L}])[وب]?(?:ال)?(?:قصف|غارات|غاره|ضربات|طيران|طائرات|مدفعيه|قوات)\s+"
+        r"(?:(?:ال)?(?:جويه|جوي|حربيه|حربي)\s+)?((?:ال)?(?:حكومي|حكوميه|نظامي|نظاميه))(?![\p{L}])"
     )
 )
 
@@ -80,8 +98,18 @@ class Candidate:
     inter: int | None
     country: str | None  # the actor's own country (None: not tied to one)
     entity_key: str | None = None
+    # A government standing for its forces ("غارات النظام السوري"): an actor only as the agent.
+    via_government: bool = False
+    of_event_country: bool = False  # the forces of the event's country ("القصف الحكومي")
 
     def actor(self, event_country: str | None) -> Actor:
+        if self.of_event_country:
+            return Actor(
+                name=f"Military Forces of {country_name(event_country)}",
+                category="state_forces",
+                inter=1,
+                span=self.span,
+            )
         inter = self.inter or ACTOR_INTER.get(self.category or "")
         # ACLED codes a state's forces acting abroad as External/Other forces (inter 8).
         if (
@@ -113,7 +141,11 @@ def actor_candidates(doc: Doc, kb_actors) -> list[Candidate]:
     """Every actor mention of the article in text order: named, described, by nationality."""
     view = doc.view
     out: list[Candidate] = []
+    forces = _state_forces(kb_actors) if kb_actors is not None else {}
     for e in doc.entities:
+        if e.type == "ORG" and e.category == "government" and e.country in forces:
+            out.extend(_government_as_forces(view, e.mentions, forces[e.country], e.country))
+            continue
         if e.type not in ("ORG", "PER") or e.category not in ACTOR_CATEGORIES:
             continue
         entry = kb_actors.get(e.key) if kb_actors is not None else None
@@ -134,7 +166,10 @@ def actor_candidates(doc: Doc, kb_actors) -> list[Candidate]:
 
         for span, entry in actor_mentions(doc, kb_actors):
             a, b = view.to_view(span.start), view.to_view(span.end)
-            if entry.category in ACTOR_CATEGORIES and free(a, b):
+            if entry.category == "government" and entry.country in forces and free(a, b):
+                out.extend(_government_as_forces(view, [span], forces[entry.country], entry.country))
+                taken.append((a, b))
+            elif entry.category in ACTOR_CATEGORIES and free(a, b):
                 out.append(
                     Candidate(
                         a,
@@ -148,8 +183,7 @@ def actor_candidates(doc: Doc, kb_actors) -> list[Candidate]:
                     )
                 )
                 taken.append((a, b))
-        forces = _state_forces(kb_actors)
-        for m in _NATIONAL_FORCE.finditer(view.text):
+        for m in _NATIONAL_FORCE.finditer(view.text, overlapped=True):
             iso = kb_actors.nisba.get(m.group(1))
             entry = forces.get(iso) if iso else None
             a, b = m.start(), m.end()
@@ -167,8 +201,33 @@ def actor_candidates(doc: Doc, kb_actors) -> list[Candidate]:
                     )
                 )
                 taken.append((a, b))
+    for m in _GOVERNMENT_ADJECTIVE.finditer(view.text):
+        a, b = m.span(1)
+        if free(a, b):
+            out.append(
+                Candidate(a, b, doc.view_span(a, b), "", "state_forces", 1, None, of_event_country=True)
+            )
     out.sort(key=lambda c: c.vs)
     return out
+
+
+def _government_as_forces(view, mentions, forces, iso: str) -> list[Candidate]:
+    """A government's mentions as candidates for its military forces: ACLED codes violence by a
+    state as its forces' ("غارات النظام السوري" -> Military Forces of Syria)."""
+    return [
+        Candidate(
+            view.to_view(m.start),
+            view.to_view(m.end),
+            m,
+            forces.acled_name,
+            "state_forces",
+            forces.inter or 1,
+            iso,
+            forces.key,
+            via_government=True,
+        )
+        for m in mentions
+    ]
 
 
 def _role(view: str, c: Candidate, det: Detection) -> tuple[str | None, str]:
@@ -216,11 +275,20 @@ def pick_actors(
         if a1 and c.name == a1.name or a2 and c.name == a2.name:
             continue
         role, reason = _role(view, c, det)
+        if c.via_government and role != "agent":
+            continue  # a government speaks, decides and is blamed more than it is named to strike
+        if c.of_event_country and not country_name(country):
+            continue
         if role == "member":
             role = "patient" if det.sub_type in ("arrests", "abduction_forced_disappearance") else None
         if a1 is not None and c.vs - a1.ve <= 4 and view[a1.ve : c.vs].strip() == "و":
             assoc.append(c.actor(country))
             why.append(f"assoc_actor_1 '{c.span.text}': joined to actor1")
+        elif _ALLY_BEFORE.search(view, max(0, c.vs - 30), c.vs):
+            # "طائرات حربية سورية مدعومة من القوات الروسية": the backer fights on actor1's side.
+            if a1 is not None and not any(x.name == c.name for x in assoc):
+                assoc.append(c.actor(country))
+                why.append(f"assoc_actor_1 '{c.span.text}': backs actor1")
         elif role == "agent" and a1 is None:
             a1 = c
             why.append(f"actor1 '{c.span.text}': {reason}")

@@ -55,6 +55,12 @@ _ATTRIBUTION = regex.compile(r"(?:مصدر|مصادر|مراسل|مسؤول)\S*\
 _METONYMY = regex.compile(
     r"(?:اعلان|اعلنت|اعلن|قالت|قال|اكدت|اكد|ذكرت|اتهمت|طالبت|ردت|نفت|حذرت|هددت|تتهم|تقول)\s+$"
 )
+# A capital as a side's patron: "المقاتلين الموالين لدمشق"، "الفصائل المدعومة من أنقرة".
+_ALLEGIANCE = regex.compile(
+    r"(?<![\p{L}])(?:ال)?(?:موال|موالي|موالين|مواليه|موالون|حليف|حليفه|حلفاء)\s+(?:ل)?$"
+    r"|(?<![\p{L}])(?:ال)?(?:مدعوم|مدعومه|مدعومين|مقرب|مقربه|مقربين)\s+من\s+$"
+)
+_NOT_NEAR = frozenset({"capital speaking for its state", "capital as a side's patron"})
 _LANDMARK = regex.compile(r"(?:ساحه|شارع|دوار|ميدان|جسر|مستشفى|مسجد|سوق|حي|جامع)\s+\S{0,2}$")
 _SUBCLAUSE = regex.compile(r"(?<![\p{L}])(?:بعد|عقب|منذ|اثر|غداه|قبل|حين|عندما)(?![\p{L}])")
 _RELATIVE = regex.compile(fold_pattern(r"(?<![\p{L}])(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![\p{L}])"))
@@ -126,6 +132,8 @@ def pick_places(
                 reason = "place of the source"
             elif _METONYMY.search(before):
                 reason = "capital speaking for its state"
+            elif _ALLEGIANCE.search(before):
+                reason = "capital as a side's patron"
             elif kept and _CONTAINER.search(before) and _rank(e) <= _rank(kept[-1][1]):
                 reason = "region containing " + kept[-1][0].text
             elif kept and _SUBCLAUSE.search(view, doc.view.to_view(kept[0][0].end), vs):
@@ -170,6 +178,8 @@ def pick_places(
         # the displacement (the origin is looked for in the sentence or before it).
         if humanitarian_move:
             dropped = [d for d in dropped if d[2] not in ("destination", "reference point")]
+        # A capital standing for its government is nowhere near the event.
+        dropped = [d for d in dropped if d[2] not in _NOT_NEAR]
         m, e, why = sorted(dropped, key=lambda x: -_rank(x[1]))[0] if dropped else (None, None, "")
         if e is not None:
             return [PlacePick(e, m, f"only place in the {scope} ({why}): event located in or near it", True)]

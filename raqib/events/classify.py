@@ -501,6 +501,11 @@ def _near(view: str, c: Cue, w_start: int, w_end: int, n_words: int) -> tuple[in
     return a, b
 
 
+# The rule of a bare "قصف": shelling by default, but no evidence against an air strike (the merger
+# lets better-informed reports of the same bombardment decide its sub-type).
+UNSPECIFIED_BOMBARDMENT = "bombardment, weapon unspecified"
+
+
 def _violent_subtype(
     view: str, w_start: int, violent: list[Cue], cues: tuple[Cue, ...], kinds: set[str], has_death: bool
 ) -> tuple[str, str, str]:
@@ -556,7 +561,7 @@ def _violent_subtype(
         return (
             "explosions_remote_violence",
             "shelling_artillery_missile_attack",
-            "bombardment, weapon unspecified",
+            UNSPECIFIED_BOMBARDMENT,
         )
     if "abduct" in vk:
         if has_death and kinds & {"kill", "killverb"}:

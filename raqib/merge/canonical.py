@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from raqib.events.classify import UNSPECIFIED_BOMBARDMENT
 from raqib.merge.reports import Report
 
 
@@ -30,7 +31,11 @@ def build_canonical(event_id: str, reports: Sequence[Report]) -> dict:
     # Reports typed differently (one story, two readings) vote; the earliest report breaks ties.
     types = Counter(r.type for r in reps)
     etype = max(types, key=lambda t: (types[t], -_first_index(reps, t, "type")))
-    sub_types = Counter(r.sub_type for r in reps if r.sub_type and r.type == etype)
+    # A bare "قصف" (shelling by default) does not outvote a report that names the weapon.
+    typed = [r for r in reps if r.sub_type and r.type == etype]
+    sub_types = Counter(
+        r.sub_type for r in [r for r in typed if r.event.get("rule") != UNSPECIFIED_BOMBARDMENT] or typed
+    )
     sub_type = (
         max(sub_types, key=lambda s: (sub_types[s], -_first_index(reps, s, "sub_type")))
         if sub_types

@@ -95,6 +95,19 @@ def actor_set(event: dict) -> frozenset[str]:
     return frozenset(normalize_str(str(n)).lower() for n in names if n)
 
 
+def allied_pairs(event: dict) -> frozenset[frozenset[str]]:
+    """Pairs of normalised actor names the report puts on one side: each actor with its
+    associated actors ("Syrian jets backed by Russian forces")."""
+    actors = event.get("actors") or {}
+    out = set()
+    for main, assoc in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
+        name = event.get(main)
+        for a in actors.get(assoc) or []:
+            if name and a.get("name"):
+                out.add(frozenset(normalize_str(str(n)).lower() for n in (name, a["name"])))
+    return frozenset(p for p in out if len(p) == 2)
+
+
 def _int_or_none(v: object) -> int | None:
     if v is None or isinstance(v, bool):
         return None

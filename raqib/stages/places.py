@@ -104,6 +104,16 @@ class Match:
     feature_start: int = -1  # start of "ساحة" in "ساحة عدن": a local feature, not the city
 
 
+# Words that begin Levantine and Iraqi place names ("كفر بطنا"، "دير الزور"، "تل أبيض"): followed by
+# another word they are the head of a name, even one the gazetteer spells differently, and never
+# the hamlet of that one word elsewhere (merge labels: "كفر بتنا" in Eastern Ghouta was geocoded
+# to Kafr in Fars, Iran).
+TOPONYM_HEADS = frozenset(
+    normalize_str(w)
+    for w in ("كفر", "دير", "تل", "عين", "بيت", "خربة", "بئر", "رأس", "جسر", "قصر", "برج", "بني", "مزرعة")
+)
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     """One or two of space, _, - (and the like) between the tokens."""
     n = b.start - a.end
@@ -207,6 +217,8 @@ def find_matches(doc: Doc, gaz: Gazetteer, blocked: list[Span]) -> list[Match]:
         accepted = _accept(doc, gaz, key, form, clitic, n, i, cue, prev)
         if n == 1 and tok.text.endswith("\u064b"):
             accepted = False  # tanwin: "سورياً" is an adverb, not the country
+        if n == 1 and key in TOPONYM_HEADS and i + 1 < n_toks and _joined(text, tok, toks[i + 1]):
+            continue  # "كفر بتنا": a name the gazetteer spells otherwise, not a village called كفر
         own = key.split(" ", 1)[1] if n > 1 and form in MENTION_STRIP else key
         word_cue = prev in PLACE_NOUNS or prev in PLACE_PREPS
         m = Match(start, end, key, i, n, cue, prev if cue == 2 else "", accepted, word_cue, own)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from raqib.merge import Candidate, Report, build_canonical, choose_event
+from raqib.merge import Candidate, Report, build_canonical, choose_event, striking_set
 from raqib.merge.nesting import is_broad, nested_groups, point
-from raqib.merge.reports import actor_set
+from raqib.merge.reports import actor_set, allied_pairs
 from raqib.store import queries
 from raqib.store.dialects import Dialect, migrate, now_iso, parse_db_url, transaction
 from raqib.store.search import search_body
@@ -495,14 +495,17 @@ def _candidate(rep: Report, event_id: str, rows: list[dict]) -> Candidate:
     events = [r.get("event") or json.loads(r["json"]) for r in rows]
     return Candidate(
         event_id,
-        frozenset().union(*(actor_set(r) for r in rows)),
+        frozenset().union(*(striking_set(actor_set(r), r["sub_type"]) for r in rows)),
         len(rows),
         tuple(((e.get("evidence") or {}).get("text") or "") for e in events),
         frozenset(r["sub_type"] for r in rows if r["sub_type"]),
         # Across grains of place every row has the report's type (the lookup is by type and day).
         same_type=any(r["slot"] == rep.slot for r in rows) or all(e.get("type") == rep.type for e in events),
+        allies=frozenset().union(*(allied_pairs(e) for e in events)),
         actor_sets=frozenset(
-            actor_set(r) for r, e in zip(rows, events, strict=True) if e.get("type") == rep.type
+            striking_set(actor_set(r), r["sub_type"])
+            for r, e in zip(rows, events, strict=True)
+            if e.get("type") == rep.type
         ),
     )
 

@@ -102,3 +102,52 @@ def test_a_count_since_months_ago_is_no_event():
         "2017-06-20",
     )
     assert not [e for e in evs if e.sub_type == "displacement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقصفت الطائرات التركية الأحد مواقع للمقاتلين الموالين لدمشق في بلدة جنديرس.",
+        "وقصفت الطائرات التركية الأحد مواقع للمقاتلين الموالين لدمشق شمال غرب عفرين.",
+    ],
+)
+def test_a_capital_named_as_a_sides_patron_is_not_the_place(text):
+    """ "الموالين لدمشق" names Damascus's side, not the place of the strike, even when the only
+    other place is a reference point."""
+    evs = _events(text, "2018-03-04")
+    assert evs
+    assert all(e.location is not None and e.location.name_en != "Damascus" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government named as the one who struck is coded as its forces
+        ("تجددت غارات النظام السوري، الأحد، على مدينة دوما.", "Military Forces of Syria"),
+        # a government adjective: the forces of the event's country
+        ("قتل 5 مدنيين في القصف الحكومي على مدينة الفاشر في السودان الأحد.", "Military Forces of Sudan"),
+        # a nationality after the attack noun
+        ("وقتلت الغارات الروسية 8 مدنيين الأحد في بلدة سقبا.", "Military Forces of Russia"),
+        ("وأسفر القصف التركي، الأحد، عن مقتل 4 مدنيين في مدينة عفرين.", "Military Forces of Turkey"),
+        ("وشنت الطائرات الأحد غارات جوية روسية على مدينة إدلب.", "Military Forces of Russia"),
+    ],
+)
+def test_attacker_named_by_government_or_nationality(text, expected):
+    evs = _events(text, "2018-03-05")
+    assert evs and evs[0].actor1 is not None and evs[0].actor1.name == expected
+
+
+def test_a_government_that_only_speaks_is_no_actor():
+    evs = _events("وقالت الحكومة السورية إن قصفا استهدف مدينة دوما الأحد.", "2018-03-05")
+    assert evs and all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in evs)
+
+
+def test_a_backer_is_an_associated_actor_not_the_target():
+    ev = _one(
+        "شنت طائرات حربية سورية مدعومة من القوات الروسية غارات على مدينة دوما السبت.",
+        "air_drone_strike",
+        "2018-02-25",
+    )
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Syria"
+    assert ev.actor2 is None or ev.actor2.name != "Military Forces of Russia"
+    assert [a.name for a in ev.assoc_actor_1] == ["Military Forces of Russia"]

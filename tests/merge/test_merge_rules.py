@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from raqib.merge import Candidate, Report, build_canonical, choose_event, lowest_figure
+from raqib.merge.alliances import sides
+from raqib.merge.reports import allied_pairs
 
 SY = "Military Forces of Syria (2000-)"
 CIV = "Civilians (Syria)"
@@ -21,7 +23,11 @@ def rep(
     sub_type="shelling_artillery_missile_attack",
     outlet="bbc",
 ):
-    loc = {"text": "دوما", "lat": place[0], "lon": place[1], "geo_precision": 1} if place else None
+    loc = (
+        {"text": "دوما", "lat": place[0], "lon": place[1], "geo_precision": 1, "country": "SY"}
+        if place
+        else None
+    )
     ev = {
         "type": etype,
         "sub_type": sub_type,
@@ -59,18 +65,21 @@ AIR = frozenset({"air_drone_strike"})
         ((CIV, SY), [Candidate("e1", PAIR, 1)], "e1"),  # the pair is unordered
         ((SY, "Jaysh al-Islam"), [Candidate("e1", PAIR, 1, sub_types=SHELL)], None),  # another pair
         ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=SHELL)], "e1"),  # fewer actors, same sub-type
-        ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=AIR)], None),  # fewer actors, other sub-type
+        ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=AIR)], "e1"),  # fewer actors, one bombardment
+        ((None, CIV), [Candidate("e1", PAIR, 1, sub_types=frozenset({"remote_explosive_landmine_ied"}))],
+         None),  # fewer actors, another kind of attack
         ((None, None), [Candidate("e1", frozenset({"a"}), 1, sub_types=SHELL),
                         Candidate("e2", frozenset({"b"}), 2, sub_types=SHELL)], None),  # ambiguous
         ((SY, CIV), [Candidate("e1", PAIR, 1, same_type=False)], None),  # another type family
         ((None, CIV), [Candidate("e1", frozenset({SY.lower()}), 1, sub_types=SHELL)], "e1"),  # the two sides
         ((SY, CIV), [Candidate("e1", frozenset({"turkey"}), 1, sub_types=SHELL)], None),  # a third actor
         ((SY, CIV), [], None),
-        # Victims alone do not identify an attack: civilians killed by shelling and civilians
-        # killed in an air strike the same day at the same place stay two events ...
-        ((None, CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=AIR)], None),
-        # ... and join when the sub-type agrees.
+        # Civilians killed by shelling and civilians killed in an air strike the same day at the
+        # same place are one bombardment told two ways (ACLED's hierarchy: an air strike) ...
+        ((None, CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=AIR)], "e1"),
         ((None, CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=SHELL)], "e1"),
+        # ... but rockets fired by a named armed group are not the air force's raid.
+        (("Jaysh al-Islam", CIV), [Candidate("e1", frozenset({CIV.lower()}), 1, sub_types=AIR)], None),
         # A named attacker still identifies the event across sub-types (one air-and-artillery raid).
         ((SY, None), [Candidate("e1", frozenset({SY.lower()}), 1, sub_types=AIR)], "e1"),
     ],
@@ -81,8 +90,8 @@ def test_choose_event_rules_without_similarity(actors, candidates, expected):
 
 
 def test_victims_only_reports_follow_the_sub_type_not_the_shared_victims():
-    """Reports "قتل مدنيون في قصف مدفعي على حرستا" and "قتل مدنيون في غارة جوية على حرستا" name the same
-    victims but not the same attack; two events of one sub-type make the choice ambiguous."""
+    """Victims alone do not identify an attack: of two events of the report's own sub-type the
+    choice is ambiguous; of one event of its sub-type and one of another bombardment, its own."""
     shelled = rep(actor1=None, actor2=CIV)
     civ = frozenset({CIV.lower()})
     two = [Candidate("e1", civ, 2, sub_types=SHELL), Candidate("e2", civ, 1, sub_types=SHELL)]
@@ -127,6 +136,17 @@ def test_canonical_keeps_every_reported_value_with_its_source():
     assert ev["actor1"] == SY and ev["n_sources"] == 3 and len(ev["sources"]) == 3
 
 
+def test_a_bare_bombardment_does_not_outvote_a_named_weapon():
+    bare = [rep(f"a{i}", actor1=None) for i in range(2)]
+    bare = [Report(r.article_id, 0, {**r.event, "rule": "bombardment, weapon unspecified"}) for r in bare]
+    air = rep("a9", sub_type="air_drone_strike")
+    assert build_canonical("e1", [*bare, air])["sub_type"] == "air_drone_strike"
+    assert build_canonical("e1", bare)["sub_type"] == "shelling_artillery_missile_attack"
+    assert (
+        build_canonical("e1", [rep("a1"), rep("a2"), air])["sub_type"] == "shelling_artillery_missile_attack"
+    )
+
+
 def test_new_event_ids_are_deterministic():
     assert rep("a1").new_event_id() == rep("a1").new_event_id() != rep("a2").new_event_id()
 
@@ -138,7 +158,8 @@ def test_several_fitting_events_pick_the_best_attested_only_when_asked():
     r = rep(actor1=None, actor2=CIV)
     assert choose_event(r, two) is None
     assert choose_event(r, two, several=True) == "e2"
-    assert choose_event(r, [Candidate("e1", civ, 1, sub_types=AIR)], several=True) is None
+    ied = frozenset({"remote_explosive_landmine_ied"})
+    assert choose_event(r, [Candidate("e1", civ, 1, sub_types=ied)], several=True) is None
 
 
 TR = "Military Forces of Turkey"
@@ -159,3 +180,26 @@ def test_non_state_group_named_with_an_air_strike_is_not_its_attacker(sub_type, 
     r = rep(actor1=YPG, actor2=CIV, sub_type=sub_type)
     turkey = Candidate("e1", frozenset({TR.lower(), CIV.lower()}), 1, sub_types=frozenset({sub_type}))
     assert choose_event(r, [turkey]) == expected
+
+
+RU = "Military Forces of Russia"
+
+
+def test_allies_count_as_one_side():
+    """Syrian and Russian strikes on one town and day, as two outlets attribute them: allies by the
+    knowledge base (raqib/kb/data/alliances.tsv) while Russia's air campaign lasted, not before."""
+    syria_civ = frozenset({SY.lower(), CIV.lower()})
+    russian = rep(actor1=RU, actor2=CIV, sub_type="air_drone_strike", date="2018-02-25")
+    cand = [Candidate("e1", syria_civ, 1, sub_types=AIR)]
+    assert choose_event(russian, cand) == "e1"
+    before = rep(actor1=RU, actor2=CIV, sub_type="air_drone_strike", date="2014-02-25")
+    assert choose_event(before, cand) is None
+
+
+def test_a_report_names_its_own_allies():
+    """An associated actor ("backed by Russia") joins the sides even without the table."""
+    ev = {"actor1": "Army A", "actors": {"assoc_actor_1": [{"name": "Army B"}]}}
+    pairs = allied_pairs(ev)
+    assert pairs == {frozenset({"army a", "army b"})}
+    assert sides(frozenset({"army a", "army b", "civilians"}), pairs) == 2
+    assert sides(frozenset({"army a", "army c", "civilians"}), pairs) == 3

@@ -205,3 +205,12 @@ def test_hospital_named_after_a_city_is_not_the_city():
 def test_feminine_nisba_is_not_a_place():
     ms = by_mention("ذكرت وكالة الأنباء العراقية أن الوفد وصل إلى بغداد.")
     assert "العراقية" not in ms and "بغداد" in ms
+
+
+def test_a_toponym_head_before_an_unknown_word_is_no_place_of_its_own():
+    """ "كفر بتنا" (Kafr Batna spelled another way) is not the hamlet "كفر" in Iran."""
+    found = by_mention("قتل 8 مدنيين الجمعة في بلدات كفر بتنا وسقبا في الغوطة الشرقية.")
+    assert "كفر" not in found
+    assert "سقبا" in found
+    # a full name the gazetteer knows still matches
+    assert "دير الزور" in by_mention("قصفت الطائرات مدينة دير الزور أمس.")
