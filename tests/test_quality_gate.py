@@ -67,7 +67,7 @@ def test_gsr_sentence_detection(shared_dir, pipeline, tmp_path):
 
 def test_merge_quality(shared_dir):
     """Cross-article merging on the hand-labelled pairs of bench/merge_labels.jsonl (ingests the
-    506 articles of the labelled period into a fresh SQLite database, about 15 s)."""
+    articles of the labelled periods into a fresh SQLite database, about 20 s)."""
     from pathlib import Path
 
     bench = Path(__file__).resolve().parents[1] / "bench"
@@ -82,6 +82,6 @@ def test_merge_quality(shared_dir):
 
     with open_store(em.ingest_period(str(corpus), ids, workers=1)) as store:
         result = em.score(labels, em.load_reports(store))
-    assert result["all"]["precision"] >= 0.86, result["all"]  # 0.899 when pinned
-    assert result["all"]["recall"] >= 0.76, result["all"]  # 0.805
-    assert result["all"]["scored"] >= 135, result["all"]  # 143 of 206 pairs scorable
+    assert result["all"]["precision"] >= 0.85, result["all"]  # 0.882 when pinned
+    assert result["all"]["recall"] >= 0.78, result["all"]  # 0.828
+    assert result["all"]["scored"] >= 180, result["all"]  # 190 of 258 pairs scorable

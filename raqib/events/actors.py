@@ -42,6 +42,11 @@ _MEMBER_BEFORE = regex.compile(
     r"(?:انتماء\S*|بانتماء\S*|ينتم\S*|المنتم\S*|منتم\S*|عناصر|مسلحي|مقاتلي|اعضاء|قيادي\S*|مشتبه\S*)"
     r"\s+(?:(?:الى|في|من|ب)\s*)?$"
 )
+# What a strike hits of a side: "استهدفت تجمعات الحوثيين"، "مواقع لميليشيات الحوثي".
+_POSITIONS_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:ال)?(?:مواقع|موقع|تجمعات|تجمع|تحصينات|معاقل|معقل|مقرات|مقر|ثكنات|ثكنه|"
+    r"اهداف|تحركات|مخازن|منصات)\s+(?:(?:ال)?\S+\s+){0,2}?(?:ل|التابعه\s+ل|تابعه\s+ل)?(?:ال)?$"
+)
 # Nouns of what is done to someone: their genitive is the patient ("اعتقال عناصر من داعش").
 _PATIENT_NOUN = regex.compile(
     r"(?:ال)?(?:اعتقال|توقيف|استهداف|اغتيال|اختطاف|خطف|مقتل|قتل|اسر|حصار|محاصره|ملاحقه|مداهمه)"
@@ -61,7 +66,8 @@ _UNIDENTIFIED = regex.compile(
 # A backer of the actor named before: "مدعومة من القوات الروسية"، "بدعم من التحالف"، "الموالية لأنقرة".
 _ALLY_BEFORE = regex.compile(
     fold_pattern(
-        r"(?<![\p{L}])(?:(?:ال)?مدعوم(?:ه|ين|ون)?\s+من|بدعم\s+(?:\S+\s+)?من|بمسانده|بمساندة\s+من|بغطاء\s+(?:جوي\s+)?من|"
+        r"(?<![\p{L}])(?:(?:ال)?مدعوم(?:ه|ين|ون)?\s+من|بدعم\s+(?:\S+\s+)?من|بغطاء\s+(?:جوي\s+)?من|"
+        r"(?:بدعم|باسناد|بمسانده|بمشاركه|بمؤازره)(?:\s+و(?:دعم|اسناد|مسانده|مشاركه|مؤازره))?(?:\s+من)?|"
         r"(?:ال)?موالي(?:ه|ين|ون)?\s+ل|(?:ال)?متحالف(?:ه|ين|ون)?\s+مع)\s*(?:ال)?$"
     )
 )
@@ -76,12 +82,13 @@ _NATIONAL_FORCE = regex.compile(
 )
 
 
-# A government's forces named by an adjective: "القصف الحكومي"، "الغارات الحكومية"، "القوات النظامية".
+# A government's forces named by an adjective: "القصف الحكومي"، "الغارات الحكومية"، "القوات النظامية"،
+# "القوات الموالية للحكومة".
 # Whose government is the event's country's (resolved in ``Candidate.actor``).
 _GOVERNMENT_ADJECTIVE = regex.compile(
     fold_pattern(
         r"(?<![\p{L}])[وب]?(?:ال)?(?:قصف|غارات|غاره|ضربات|طيران|طائرات|مدفعيه|قوات)\s+"
-        r"(?:(?:ال)?(?:جويه|جوي|حربيه|حربي)\s+)?((?:ال)?(?:حكومي|حكوميه|نظامي|نظاميه))(?![\p{L}])"
+        r"(?:(?:ال)?(?:جويه|جوي|حربيه|حربي)\s+)?((?:ال)?(?:حكومي|حكوميه|نظامي|نظاميه|مواليه\s+للحكومه))(?![\p{L}])"
     )
 )
 
@@ -235,6 +242,8 @@ def _role(view: str, c: Candidate, det: Detection) -> tuple[str | None, str]:
     before = view[max(0, c.vs - 25) : c.vs]
     if _AGENT_BEFORE.search(before):
         return "agent", "named as the perpetrator"
+    if _POSITIONS_BEFORE.search(before):
+        return "patient", "its positions were struck"
     if _TARGET_BEFORE.search(before):
         return "patient", "object of the attack"
     if _MEMBER_BEFORE.search(before):
@@ -333,6 +342,10 @@ def _by_definition(
         if other is not None and a2 is None:
             why.append(f"actor1 '{other.span.text}': {det.sub_type} is done by state forces (same sentence)")
             return other, a1
+    if det.sub_type == "government_regains_territory" and a1 is not None and not state(a1) and a2 is None:
+        # "استعادة السيطرة على مقرات ... من الحوثيين": the non-state actor named lost the ground.
+        why.append("actor2: government_regains_territory is taken from the non-state actor named")
+        return None, a1
     if (
         det.sub_type == "non_state_actor_overtakes_territory"
         and state(a1)

@@ -20,6 +20,7 @@ from raqib.model.entities import Entity
 from raqib.model.events import Location
 from raqib.model.figures import Figure, Source
 from raqib.model.span import Span
+from raqib.text.normalize import normalize_str
 
 __all__ = ["Candidate", "actor_candidates", "pick_actors"]
 
@@ -134,7 +135,11 @@ def pick_places(
                 reason = "capital speaking for its state"
             elif _ALLEGIANCE.search(before):
                 reason = "capital as a side's patron"
-            elif kept and _CONTAINER.search(before) and _rank(e) <= _rank(kept[-1][1]):
+            elif (
+                kept
+                and _CONTAINER.search(before)
+                and (_rank(e) <= _rank(kept[-1][1]) or _names_admin_of(m.text, kept[-1][1]))
+            ):
                 reason = "region containing " + kept[-1][0].text
             elif kept and _SUBCLAUSE.search(view, doc.view.to_view(kept[0][0].end), vs):
                 reason = "in a subordinate clause"
@@ -246,6 +251,16 @@ def _anaphoric_place(
                 e, s, f"'{m.group(1)}' refers back to the {e.place.place_type} named before", True
             )
     return None
+
+
+def _names_admin_of(text: str, fine: Entity) -> bool:
+    """Whether ``text`` names the governorate or district of ``fine``'s place: "مديرية باجل
+    بالحديدة" is Bajil in Hodeidah governorate, though "الحديدة" alone resolves to the city."""
+    p = fine.place
+    if p is None:
+        return False
+    name = normalize_str(text)
+    return any(a and normalize_str(a) == name for a in (p.admin1_ar, p.admin2_ar))
 
 
 def _inside(fine: Entity, region: Entity) -> bool:

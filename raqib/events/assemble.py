@@ -407,6 +407,12 @@ _TOLL = regex.compile(r"(?<![\p{L}])(?:ال)?(?:حصيله|عدد|ارتفع|ا�
 _CLAUSE_BREAK = regex.compile(r"(?<![\p{L}])(?:ل[يت](?:رتفع|صل|بلغ)|مما|ما\s+يرفع)(?![\p{L}])")
 _RELATIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:الذي|التي|الذين|اللذين|اللتين)(?![\p{L}])")
 MULTI_DAY_SINCE = 2
+# A day that dates the statement, not the deaths: "كشف الجيش، الأحد، عن مقتل 500 ... خلال الستة
+# الأيام الماضية" (merge labels, Hodeidah split: that total joined the day's battle).
+_SPEECH_BEFORE = regex.compile(
+    r"(?<![\p{L}])[وف]?(?:قال|اعلن|كشف|افاد|اكد|ذكر|اوضح|اشار)(?:ت|وا)?"
+    r"(?:\s+(?:ال)?\S+){0,3}?[\s،,]*(?:يوم\s+)?$"
+)
 
 
 def multi_day_frame(doc: Doc, det: Detection, sent: Span, dp: DatePick) -> str | None:
@@ -414,9 +420,11 @@ def multi_day_frame(doc: Doc, det: Detection, sent: Span, dp: DatePick) -> str |
     own ("خلال الأيام الماضية شنت ..."), else None."""
     # A humanitarian state or flow over days (siege, displacement "فروا خلال اليومين الماضيين")
     # is coded as one ongoing event (dev gold keeps them, undated).
-    if dp.expr is not None or det.type in ("humanitarian", "strategic_developments"):
+    if det.type in ("humanitarian", "strategic_developments"):
         return None
     v = doc.view
+    if dp.expr is not None and not _SPEECH_BEFORE.search(v.text, 0, v.to_view(dp.expr.span.start)):
+        return None
     s0, s1 = v.to_view(sent.start), v.to_view(sent.end)
     text = v.text
     anchor = det.triggers[0].start if det.triggers else det.win_start

@@ -501,6 +501,8 @@ def _near(view: str, c: Cue, w_start: int, w_end: int, n_words: int) -> tuple[in
     return a, b
 
 
+# Who ground is taken from: "من الحوثيين"، "من قبضة داعش"، "من أيدي المسلحين".
+_FROM_LOSER = regex.compile(r"(?<![\p{L}])من\s+(?:(?:قبضه|ايدي|يد|سيطره)\s+)?(?:ال)?$")
 # The rule of a bare "قصف": shelling by default, but no evidence against an air strike (the merger
 # lets better-informed reports of the same bombardment decide its sub-type).
 UNSPECIFIED_BOMBARDMENT = "bombardment, weapon unspecified"
@@ -526,6 +528,8 @@ def _violent_subtype(
         # The subject follows the verb (VSO) or precedes it: look just after, then before.
         after = view[trig.end : min(trig.end + 30, len(view))]
         s_after, n_after = _STATE_ACTOR.search(after), _NONSTATE_ACTOR.search(after)
+        if n_after and _FROM_LOSER.search(after, 0, n_after.start()):
+            n_after = None  # "استعادة السيطرة عليه من الحوثيين": taken from them, not by them
         if s_after or n_after:
             state_first = s_after and (not n_after or s_after.start() < n_after.start())
             if not state_first:

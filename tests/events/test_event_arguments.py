@@ -151,3 +151,37 @@ def test_a_backer_is_an_associated_actor_not_the_target():
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Syria"
     assert ev.actor2 is None or ev.actor2.name != "Military Forces of Russia"
     assert [a.name for a in ev.assoc_actor_1] == ["Military Forces of Russia"]
+
+
+def test_positions_struck_belong_to_the_target():
+    ev = _one(
+        "شنت مقاتلات التحالف غارات على مواقع وتجمعات لميليشيات الحوثي في مديرية باجل بالحديدة الأحد.",
+        "air_drone_strike",
+        "2018-06-05",
+    )
+    assert ev.actor2 is not None and ev.actor2.name == "Houthis"
+    assert ev.actor1 is None or ev.actor1.name != "Houthis"
+    # "بالحديدة" after a district is its governorate, not a second place
+    assert [e.location.name_en for e in _events(
+        "شنت مقاتلات التحالف غارات على مواقع للحوثيين في مديرية باجل بالحديدة الأحد.", "2018-06-05"
+    )] == ["Bajil"]  # fmt: skip
+
+
+def test_ground_regained_from_a_non_state_actor_makes_it_actor2():
+    ev = _one(
+        "وكانت القوات عمدت إلى تطهير مركز مديرية الدريهمي واستعادة السيطرة عليه من الحوثيين الخميس.",
+        "government_regains_territory",
+        "2018-06-15",
+    )
+    assert ev.actor1 is None or ev.actor1.category == "state_forces"
+    assert ev.actor2 is not None and ev.actor2.name == "Houthis"
+
+
+def test_support_of_a_coalition_is_association_not_the_enemy():
+    ev = _one(
+        "واقتحمت القوات الحكومية، بإسناد من التحالف العربي، مطار مدينة الحديدة السبت بعد معارك مع الحوثيين.",
+        "armed_clash",
+        "2018-06-17",
+    )
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Yemen"
+    assert ev.actor2 is not None and ev.actor2.name == "Houthis"

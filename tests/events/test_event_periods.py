@@ -23,6 +23,8 @@ def _drops(text: str) -> list[str]:
         "وعلى مدى أسبوعين قصفت الطائرات الروسية مدينة حرستا بمئات الصواريخ.",
         # the accusative singular after 11-99 (regression: "يوما" was no period word)
         "وقتل المئات في حملة القصف المستمرة منذ 11 يوما على مدينة حرستا.",
+        # the day dates the statement, the frame the deaths
+        "وكشف الجيش، الأحد، عن مقتل 500 مسلح خلال الستة الأيام الماضية في معارك مدينة حرستا.",
     ],
 )
 def test_multi_day_total_is_no_event(text: str) -> None:

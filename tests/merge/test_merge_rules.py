@@ -203,3 +203,13 @@ def test_a_report_names_its_own_allies():
     assert pairs == {frozenset({"army a", "army b"})}
     assert sides(frozenset({"army a", "army b", "civilians"}), pairs) == 2
     assert sides(frozenset({"army a", "army c", "civilians"}), pairs) == 3
+
+
+def test_one_days_fighting_for_a_place_is_one_battle_whatever_its_sub_type():
+    """ "Clashes at the airport" and "forces took the airport" the same day (ACLED: the battle takes
+    the territorial sub-type)."""
+    took = rep(actor1=SY, actor2=None, etype="battles", sub_type="government_regains_territory")
+    clash = [
+        Candidate("e1", frozenset({SY.lower(), "jaysh al-islam"}), 1, sub_types=frozenset({"armed_clash"}))
+    ]
+    assert choose_event(took, clash) == "e1"
