@@ -83,5 +83,5 @@ def test_merge_quality(shared_dir):
     with open_store(em.ingest_period(str(corpus), ids, workers=1)) as store:
         result = em.score(labels, em.load_reports(store))
     assert result["all"]["precision"] >= 0.85, result["all"]  # 0.882 when pinned
-    assert result["all"]["recall"] >= 0.78, result["all"]  # 0.828
-    assert result["all"]["scored"] >= 180, result["all"]  # 190 of 258 pairs scorable
+    assert result["all"]["recall"] >= 0.74, result["all"]  # 0.776
+    assert result["all"]["scored"] >= 215, result["all"]  # 227 of 295 pairs scorable
