@@ -29,7 +29,8 @@ at ACLED's grain (the same attack, bombardment of a place that day, clash, captu
 statement) or not; pairs that could not be decided from the two sentences were left out.
 
 A side is found again by article id, an evidence span overlapping the labelled one, and the same
-place key; the type may change (see ``find``). Pairs whose side the current extractor no longer
+place key; the type may change; a pair counts as merged when its two sentences share an event
+(see ``find_all``). Pairs whose side the current extractor no longer
 reports are counted as not_found, per split.
 """
 
@@ -141,11 +142,11 @@ def score(labels: list[dict], by_article: dict[str, list[tuple]], *, errors: str
         split = lab.get("split", "tune")
         c = counts.setdefault(split, dict.fromkeys(("pairs", "not_found", "tp", "fp", "fn", "tn"), 0))
         c["pairs"] += 1
-        ea, eb = find(by_article, lab["a"]), find(by_article, lab["b"])
-        if ea is None or eb is None:
+        ea, eb = find_all(by_article, lab["a"]), find_all(by_article, lab["b"])
+        if not ea or not eb:
             c["not_found"] += 1
             continue
-        same = ea == eb
+        same = bool(ea & eb)
         key = ("tp" if lab["same_event"] else "fp") if same else ("fn" if lab["same_event"] else "tn")
         c[key] += 1
         if errors and split == errors and key in ("fp", "fn"):
@@ -197,20 +198,26 @@ def replay(source: str, *, similarity: bool) -> str:
     return db
 
 
-def find(by_article: dict[str, list[tuple]], side: dict) -> str | None:
-    """The event of the report that stands for a labelled side: same article, evidence overlapping
-    the labelled span, same place key; the type may differ (the extractor may retype a sentence,
-    the happening it reports does not change). Of several, the same type first, then the largest
-    overlap. None when the current extraction has no such report: the pair is not scorable."""
-    best, best_key = None, (0, 0)
-    for start, end, etype, place, event_id in by_article.get(side["article_id"], []):
-        overlap = min(end, side["evidence_end"]) - max(start, side["evidence_start"])
-        if overlap <= 0 or place != side["place_key"]:
-            continue
-        key = (int(etype == side["type"]), overlap)
-        if key > best_key:
-            best, best_key = event_id, key
-    return best
+def find_all(by_article: dict[str, list[tuple]], side: dict) -> set[str]:
+    """The events of every report that stands for a labelled side: same article, evidence
+    overlapping the labelled span, same place key, any type.
+
+    A label judges two sentences ("do they report the same happening?"), so a pair counts as
+    merged when the two sentences share an event. One sentence often yields two reports (an air
+    strike and the displacement it caused; identical wire copy in two articles yields the same
+    two reports each); judging only the report of the labelled type would score identical
+    sentences whose reports all merged as a miss. The same rule counts a wrong merge whenever
+    the two sentences of a pair labelled different share any event."""
+    overlapping = [
+        (place, event_id)
+        for start, end, _etype, place, event_id in by_article.get(side["article_id"], [])
+        if min(end, side["evidence_end"]) - max(start, side["evidence_start"]) > 0
+    ]
+    same_place = {event_id for place, event_id in overlapping if place == side["place_key"]}
+    # A sentence now placed elsewhere (the extractor's place was fixed after the label was
+    # drawn) is still the labelled sentence when it yields one place only.
+    places = {place for place, _ in overlapping}
+    return same_place or ({event_id for _, event_id in overlapping} if len(places) == 1 else set())
 
 
 if __name__ == "__main__":

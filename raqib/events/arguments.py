@@ -29,7 +29,7 @@ __all__ = ["Candidate", "actor_candidates", "pick_actors"]
 # A place right after these words is a reference point, not the target ("جنوب مدينة جسر الشغور").
 _REFERENCE = regex.compile(
     r"(?:^|[\s(\"])[وب]?(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|قرب|بالقرب من|مقربه من|على مقربه من|على بعد|"
-    r"بين|حدود|الحدود مع|(?:ال)?حدوديه مع|قباله|مقابل|على محور|محور|بمحور)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
+    r"بين|الحدود مع|(?:ال)?حدوديه مع|قباله|مقابل|على محور|محور|بمحور)\s+(?:(?:ال)?(?:مدينه|بلده|قريه|محافظه|منطقه|ناحيه|قضاء|العاصمه|"
     r"ريف|محور)\s+)?\S{0,3}$"
 )
 # A place after "في/ب + (ريف|محافظة...)" following another place is the region that contains it.
@@ -63,7 +63,11 @@ _ALLEGIANCE = regex.compile(
 )
 _NOT_NEAR = frozenset({"capital speaking for its state", "capital as a side's patron"})
 _LANDMARK = regex.compile(r"(?:ساحه|شارع|دوار|ميدان|جسر|مستشفى|مسجد|سوق|حي|جامع)\s+\S{0,2}$")
-_SUBCLAUSE = regex.compile(r"(?<![\p{L}])(?:بعد|عقب|منذ|اثر|غداه|قبل|حين|عندما)(?![\p{L}])")
+# ... and a happening at the same time elsewhere: "بالتزامن مع افتتاح السفارة في القدس".
+_SUBCLAUSE = regex.compile(
+    r"(?<![\p{L}])(?:بعد|عقب|منذ|اثر|غداه|قبل|حين|عندما|بالتزامن|تزامنا|تزامن|تزامنت|يتزامن|تتزامن|"
+    r"في\s+الوقت\s+الذي|في\s+حين)(?![\p{L}])"
+)
 _RELATIVE = regex.compile(fold_pattern(r"(?<![\p{L}])(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?![\p{L}])"))
 _CEASEFIRE_AFTER = regex.compile(fold_pattern(r"\s*(?:ل)?(?:ال)?اطلاق\s+(?:ال)?نار"))
 _ANAPHOR_COUNTRY = regex.compile(r"(?<![\p{L}])(?:ال)?بلاد(?![\p{L}])")

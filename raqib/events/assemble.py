@@ -28,6 +28,7 @@ from raqib.events.arguments import (
     to_location,
 )
 from raqib.events.classify import Detection
+from raqib.events.protest_story import retype as retype_protest_story
 from raqib.model.doc import Doc
 from raqib.model.events import Event
 from raqib.model.figures import When
@@ -156,7 +157,7 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                     explanation=tuple(explanation),
                 )
             )
-    return merge(events, doc)
+    return merge(retype_protest_story(doc, events, _note), doc)
 
 
 _VIOLENCE = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
@@ -239,6 +240,12 @@ def _is_total(expr, day: date) -> bool:
         return True  # "منذ 19 فبراير وحتى الثالث من الشهر": the end of a counted period
     span = (expr.end - day).days
     return span > 31 or (span > 7 and (expr.kind == "range" or expr.range_role is not None))
+
+
+def _note(e: Event) -> str:
+    place = e.location.name_en or e.location.text if e.location else None
+    day = date.fromisoformat(e.date) if e.date else None
+    return make_note(e.type, e.sub_type, e.actor1.name if e.actor1 else None, place, day)
 
 
 def make_note(type_: str, sub_type: str, actor: str | None, place: str | None, day: date | None) -> str:

@@ -26,7 +26,9 @@ def test_labels_hold_ids_and_offsets_only():
     assert len({lab["pair"] for lab in labels}) == len(labels)
     for lab in labels:
         assert set(lab["a"]) == SIDE_KEYS == set(lab["b"])  # no article text in the labels
-        assert lab["split"] in {"tune", "heldout", "hodeidah", "heldout3"} and isinstance(lab["same_event"], bool)
+        assert lab["split"] in {"tune", "heldout", "hodeidah", "heldout3"} and isinstance(
+            lab["same_event"], bool
+        )
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 
 
@@ -37,16 +39,19 @@ SIDE = {"article_id": "x1", "evidence_start": 100, "evidence_end": 180, "type": 
 @pytest.mark.parametrize(
     ("reports", "expected"),
     [
-        ([(90, 170, "battles", "33.572,36.403", "e1")], "e1"),  # spans moved a little
-        ([(90, 170, "explosions_remote_violence", "33.572,36.403", "e1")], "e1"),  # retyped
-        ([(90, 170, "battles", "33.530,36.430", "e1")], None),  # another place: not this report
-        ([(200, 300, "battles", "33.572,36.403", "e1")], None),  # another sentence
+        ([(90, 170, "battles", "33.572,36.403", "e1")], {"e1"}),  # spans moved a little
+        ([(90, 170, "explosions_remote_violence", "33.572,36.403", "e1")], {"e1"}),  # retyped
+        ([(90, 170, "battles", "33.530,36.430", "e1")], {"e1"}),  # re-placed, one place only
+        ([(90, 170, "battles", "33.530,36.430", "e1"),
+          (90, 170, "battles", "33.000,36.000", "e2")], set()),  # re-placed among several: unknown
+        ([(200, 300, "battles", "33.572,36.403", "e1")], set()),  # another sentence
         ([(100, 180, "explosions_remote_violence", "33.572,36.403", "e1"),
-          (120, 180, "battles", "33.572,36.403", "e2")], "e2"),  # same type first
+          (120, 180, "battles", "33.572,36.403", "e2"),
+          (120, 180, "battles", "33.530,36.430", "e3")], {"e1", "e2"}),  # every report of the place
     ],
 )  # fmt: skip
-def test_find_matches_a_side_by_article_span_and_place(eval_merge, reports, expected):
-    assert eval_merge.find({"x1": reports}, SIDE) == expected
+def test_find_all_matches_a_side_by_article_span_and_place(eval_merge, reports, expected):
+    assert eval_merge.find_all({"x1": reports}, SIDE) == expected
 
 
 def test_score_reports_each_split(eval_merge):
