@@ -24,7 +24,12 @@ blind once (P 0.789, R 0.652 on 52 pairs), then its errors were studied and rule
 a tuning split now. Pairs 258-294 (split "heldout3"): the Idlib escalation of September 2018 and
 the Gaza border protests of 10-20 May 2018, drawn and labelled the same way (10 pairs per stratum
 and period; pairs undecidable from the two sentences left out) after the rules for Hodeidah were
-in place, and never tuned on. Each pair was labelled by reading both evidence sentences: the same real-world happening
+in place; scored blind once (P 0.882, R 0.577 with the scoring of the time, which judged one
+report per side; 0.905 and 0.731 judged by sentences as now), then its Gaza errors were studied
+(demonstrations typed three ways), so it is no longer held out. Pairs 295-319 (split "heldout4"):
+the Daraa offensive of June-July 2018 and the Tripoli clashes of September 2018, drawn and
+labelled the same way after the last rule change, and never tuned on (nine copies of one CNN
+sentence in the Tripoli draw were left out as redundant). Each pair was labelled by reading both evidence sentences: the same real-world happening
 at ACLED's grain (the same attack, bombardment of a place that day, clash, capture, convoy or
 statement) or not; pairs that could not be decided from the two sentences were left out.
 
@@ -53,6 +58,8 @@ PERIODS = (
     ("2018-06-01", "2018-06-30", ("الحديدة",)),
     ("2018-09-01", "2018-09-30", ("إدلب",)),
     ("2018-05-10", "2018-05-20", ("غزة",)),
+    ("2018-06-25", "2018-07-15", ("درعا",)),
+    ("2018-08-26", "2018-09-30", ("طرابلس",)),
 )
 
 
