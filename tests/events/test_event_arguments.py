@@ -185,3 +185,16 @@ def test_support_of_a_coalition_is_association_not_the_enemy():
     )
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Yemen"
     assert ev.actor2 is not None and ev.actor2.name == "Houthis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دبي، الإمارات العربية المتحدة (CNN) - هاجمت مجموعة مسلحة صباح اليوم مقر المؤسسة الوطنية للنفط في طرابلس.",
+        "بيروت (رويترز) - هاجمت مجموعة مسلحة صباح اليوم مقر المؤسسة الوطنية للنفط في طرابلس.",
+    ],
+)
+def test_the_dateline_is_where_the_report_was_filed_not_the_event(text):
+    evs = _events(text, "2018-09-10")
+    assert evs
+    assert all(e.location is not None and e.location.name_en not in ("Dubai", "Beirut") for e in evs)
