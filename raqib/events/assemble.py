@@ -430,7 +430,8 @@ def multi_day_frame(doc: Doc, det: Detection, sent: Span, dp: DatePick) -> str |
     if det.type in ("humanitarian", "strategic_developments"):
         return None
     v = doc.view
-    if dp.expr is not None and not _SPEECH_BEFORE.search(v.text, 0, v.to_view(dp.expr.span.start)):
+    at = v.to_view(dp.expr.span.start) if dp.expr is not None else 0
+    if dp.expr is not None and not _SPEECH_BEFORE.search(v.text, max(0, at - 60), at):
         return None
     s0, s1 = v.to_view(sent.start), v.to_view(sent.end)
     text = v.text
