@@ -135,8 +135,8 @@ def striking_set(actors: frozenset[str], sub_type: str | None) -> frozenset[str]
 
 
 def _same_sub_type(report: Report, c: Candidate) -> bool:
-    """Whether the report's sub-type is one of the candidate's, or both are ``BOMBARDMENT`` with
-    no named armed group against an air strike.
+    """Whether the report's sub-type is one of the candidate's, or both are of one ``BATTLE`` or
+    ``PROTEST``, or both are ``BOMBARDMENT`` with no named armed group against an air strike.
 
     Outlets name the weapon of one day's bombardment differently ("غارات", "قصف مدفعي", a bare
     "قصف", chlorine among the air strikes); ACLED's hierarchy makes them one event. Measured with
