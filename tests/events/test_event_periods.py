@@ -23,6 +23,8 @@ def _drops(text: str) -> list[str]:
         "وعلى مدى أسبوعين قصفت الطائرات الروسية مدينة حرستا بمئات الصواريخ.",
         # the accusative singular after 11-99 (regression: "يوما" was no period word)
         "وقتل المئات في حملة القصف المستمرة منذ 11 يوما على مدينة حرستا.",
+        # since a side took a place: years of it
+        "وقال رئيس اللجنة إن الميليشيا منذ سيطرتها على ميناء المدينة قصفت 5 سفن إغاثية.",
         # the day dates the statement, the frame the deaths
         "وكشف الجيش، الأحد، عن مقتل 500 مسلح خلال الستة الأيام الماضية في معارك مدينة حرستا.",
     ],
