@@ -426,8 +426,10 @@ def multi_day_frame(doc: Doc, det: Detection, sent: Span, dp: DatePick) -> str |
     """The multi-day period that frames the detection's clause when the clause has no day of its
     own ("خلال الأيام الماضية شنت ..."), else None."""
     # A humanitarian state or flow over days (siege, displacement "فروا خلال اليومين الماضيين")
-    # is coded as one ongoing event (dev gold keeps them, undated).
-    if det.type in ("humanitarian", "strategic_developments"):
+    # is coded as one ongoing event (dev gold keeps them, undated), and so is an agreement or a
+    # group's change; looting or arrests "منذ سيطرتها" / "منذ مطلع أغسطس" sum up many days
+    # (merge labels, Hodeidah split: years of looting at the port joined the day's looting).
+    if det.type == "humanitarian" or det.sub_type in ("agreement", "change_to_group_activity"):
         return None
     v = doc.view
     at = v.to_view(dp.expr.span.start) if dp.expr is not None else 0
