@@ -113,6 +113,7 @@ def test_hierarchy(text: str, sub_type: str, not_sub_type: str) -> None:
         "حلقت طائرات حربية في أجواء المدينة دون أن تسجل غارات.",  # flyover, no strike
         "وقال الوزير إن ما يتردد عن هجوم بغاز الكلور على مدينة دوما مجرد خدعة.",  # hearsay
         "ووصلت القافلة إلى البلدة بعدما تعذر ذلك مرات عديدة بسبب القصف.",  # habitual
+        "وقال البيان إن الميليشيات دأبت على قصف السفن في الميناء.",  # habitual ("used to")
     ],
 )
 def test_not_events(text: str) -> None:
