@@ -216,15 +216,15 @@ def find_all(by_article: dict[str, list[tuple]], side: dict) -> set[str]:
     sentences whose reports all merged as a miss. The same rule counts a wrong merge whenever
     the two sentences of a pair labelled different share any event."""
     overlapping = [
-        (place, event_id)
-        for start, end, _etype, place, event_id in by_article.get(side["article_id"], [])
+        (place, etype, event_id)
+        for start, end, etype, place, event_id in by_article.get(side["article_id"], [])
         if min(end, side["evidence_end"]) - max(start, side["evidence_start"]) > 0
     ]
-    same_place = {event_id for place, event_id in overlapping if place == side["place_key"]}
+    same_place = {event_id for place, _, event_id in overlapping if place == side["place_key"]}
     # A sentence now placed elsewhere (the extractor's place was fixed after the label was
-    # drawn) is still the labelled sentence when it yields one place only.
-    places = {place for place, _ in overlapping}
-    return same_place or ({event_id for _, event_id in overlapping} if len(places) == 1 else set())
+    # drawn) is still the labelled report when it yields one place only, with the labelled type.
+    moved = [(place, event_id) for place, etype, event_id in overlapping if etype == side["type"]]
+    return same_place or ({e for _, e in moved} if len({p for p, _ in moved}) == 1 else set())
 
 
 if __name__ == "__main__":
