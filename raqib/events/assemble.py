@@ -29,6 +29,7 @@ from raqib.events.arguments import (
 )
 from raqib.events.classify import Detection
 from raqib.events.protest_story import retype as retype_protest_story
+from raqib.kb.alliances import actor_key, allied, known_allies
 from raqib.model.doc import Doc
 from raqib.model.events import Event
 from raqib.model.figures import When
@@ -99,6 +100,15 @@ def build_events(doc: Doc, detections: list[Detection], kb_actors, log: list[str
                     rule=det.rule + "; armed group attacking a village or civilians, no other side",
                 )
                 a1, a2, assoc, why_actor = pick_actors(doc, det, sent, cands, country)
+            if (
+                a1
+                and a2
+                and dp.day
+                and allied(actor_key(a1.name), actor_key(a2.name), known_allies(country, dp.day.isoformat()))
+            ):
+                # Co-belligerents are never each other's opponents (ACLED: an associated actor).
+                assoc, a2 = (*assoc, a2), None
+                why_actor = [*why_actor, "actor2 moved to assoc_actor_1: an ally of actor1 (alliances.tsv)"]
             fat, fig_k, why_k = (None, None, "")
             inj, fig_i, why_i = (None, None, "")
             if det.type != "humanitarian" and det.type != "strategic_developments":

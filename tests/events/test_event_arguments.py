@@ -189,3 +189,19 @@ def test_the_dateline_is_where_the_report_was_filed_not_the_event(text):
     evs = _events(text, "2018-09-10")
     assert evs
     assert [e.location.name_en if e.location else None for e in evs] == ["Misratah"]
+
+
+def test_co_belligerents_are_not_each_others_opponents():
+    """Yemen's and Saudi Arabia's forces fought on one side from 2015 (raqib/kb/data/alliances.tsv):
+    one named as the other's target is its associate."""
+    ev = _one(
+        "اشتبكت القوات اليمنية مع القوات السعودية في مدينة الحديدة الأربعاء.", "armed_clash", "2018-06-14"
+    )
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Yemen"
+    assert ev.actor2 is None
+    assert [a.name for a in ev.assoc_actor_1] == ["Military Forces of Saudi Arabia"]
+    # before the alliance, two sides
+    ev = _one(
+        "اشتبكت القوات اليمنية مع القوات السعودية في مدينة الحديدة الأربعاء.", "armed_clash", "2009-11-05"
+    )
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Saudi Arabia"
