@@ -256,3 +256,8 @@ def localise_actor_name(name: str, actor_country: str | None, event_country: str
     if sep and here and tail[:-1] in _country_names():
         return f"{head} ({here})"
     return name
+
+
+# The rule of a bare "قصف": shelling by default, but no evidence against an air strike (the merger
+# lets better-informed reports of the same bombardment decide its sub-type).
+UNSPECIFIED_BOMBARDMENT = "bombardment, weapon unspecified"

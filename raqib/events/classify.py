@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from raqib.events.acled import UNSPECIFIED_BOMBARDMENT
 from raqib.events.factuality import blocked_by, domain_hits, domains, sentence_blocks
 from raqib.events.genericity import (
     abstract_casualty,
@@ -503,11 +504,6 @@ def _near(view: str, c: Cue, w_start: int, w_end: int, n_words: int) -> tuple[in
 
 # Who ground is taken from: "من الحوثيين"، "من قبضة داعش"، "من أيدي المسلحين".
 _FROM_LOSER = regex.compile(r"(?<![\p{L}])من\s+(?:(?:قبضه|ايدي|يد|سيطره)\s+)?(?:ال)?$")
-# The rule of a bare "قصف": shelling by default, but no evidence against an air strike (the merger
-# lets better-informed reports of the same bombardment decide its sub-type).
-UNSPECIFIED_BOMBARDMENT = "bombardment, weapon unspecified"
-
-
 def _violent_subtype(
     view: str, w_start: int, violent: list[Cue], cues: tuple[Cue, ...], kinds: set[str], has_death: bool
 ) -> tuple[str, str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from raqib.events.classify import UNSPECIFIED_BOMBARDMENT
+from raqib.events.acled import UNSPECIFIED_BOMBARDMENT
 from raqib.merge.reports import Report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from raqib.kb.alliances import actor_key
 from raqib.text.normalize import normalize_str
 
 
@@ -92,7 +93,7 @@ def place_key(location: dict | None, article_id: str) -> str:
 
 def actor_set(event: dict) -> frozenset[str]:
     names = [event.get("actor1"), event.get("actor2")]
-    return frozenset(normalize_str(str(n)).lower() for n in names if n)
+    return frozenset(actor_key(str(n)) for n in names if n)
 
 
 def allied_pairs(event: dict) -> frozenset[frozenset[str]]:
@@ -104,7 +105,7 @@ def allied_pairs(event: dict) -> frozenset[frozenset[str]]:
         name = event.get(main)
         for a in actors.get(assoc) or []:
             if name and a.get("name"):
-                out.add(frozenset(normalize_str(str(n)).lower() for n in (name, a["name"])))
+                out.add(frozenset(actor_key(str(n)) for n in (name, a["name"])))
     return frozenset(p for p in out if len(p) == 2)
 
 
