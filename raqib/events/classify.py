@@ -504,6 +504,8 @@ def _near(view: str, c: Cue, w_start: int, w_end: int, n_words: int) -> tuple[in
 
 # Who ground is taken from: "من الحوثيين"، "من قبضة داعش"، "من أيدي المسلحين".
 _FROM_LOSER = regex.compile(r"(?<![\p{L}])من\s+(?:(?:قبضه|ايدي|يد|سيطره)\s+)?(?:ال)?$")
+
+
 def _violent_subtype(
     view: str, w_start: int, violent: list[Cue], cues: tuple[Cue, ...], kinds: set[str], has_death: bool
 ) -> tuple[str, str, str]:
