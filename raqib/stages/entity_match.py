@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from raqib.kb.actors import ActorDictionary, Form, pick_form
 from raqib.model.doc import Doc
+from raqib.text.dateline import dateline_spans
 
 # Proclitics allowed before a form inside the same written word.
 _PREFIXES = frozenset(["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
@@ -95,8 +96,12 @@ def article_country(doc: Doc, actors: ActorDictionary, hint: str | None = None) 
     places (the title counts twice); ``hint`` when nothing stands out."""
     view = doc.view.text
     title_end = doc.view.to_view(doc.body_start) if doc.title else 0
+    # Where a report was filed is not what it is about ("دبي، الإمارات (CNN) --").
+    filed = dateline_spans(view)
     counts: Counter[str] = Counter()
     for start, _end, iso in _signal_hits(view, actors):
+        if any(a <= start < b for a, b in filed):
+            continue
         counts[iso] += 2 if start < title_end else 1
     if not counts:
         return hint
