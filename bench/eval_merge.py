@@ -100,9 +100,16 @@ def main() -> int:
     return 0
 
 
-def ingest_period(corpus: str, ids: set[str], *, similarity: bool = False, workers: int = 2) -> str:
-    """A fresh database holding the labelled articles and the period they were drawn from (merges
-    depend on what else is stored)."""
+def ingest_period(
+    corpus: str,
+    ids: set[str],
+    *,
+    periods: tuple[tuple[str, str, tuple[str, ...]], ...] = PERIODS,
+    similarity: bool = False,
+    workers: int = 2,
+) -> str:
+    """A fresh database holding the articles ``ids`` and those of ``periods`` (first day, last day,
+    words an article mentions): merges depend on what else is stored."""
     from raqib.ingest import ingest
     from raqib.store import open_store
 
@@ -119,7 +126,7 @@ def ingest_period(corpus: str, ids: set[str], *, similarity: bool = False, worke
             if r["docno"] in ids:
                 out.write(line)
             text = (r.get("title") or "") + " " + (r.get("text") or "")
-            if any(a <= r["date"] <= b and any(w in text for w in words) for a, b, words in PERIODS):
+            if any(a <= r["date"] <= b and any(w in text for w in words) for a, b, words in periods):
                 per.write(line)
     db = str(tmp / "merge.db")
     with open_store(db, similarity=similarity) as store:

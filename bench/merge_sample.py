@@ -20,12 +20,9 @@ article ids and evidence offsets only, no text (see bench/eval_merge.py).
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import io
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,20 +55,12 @@ def main() -> int:
     if not (args.since and args.until and args.word and args.out):
         ap.error("--since, --until, --word and --out are required to draw pairs")
 
-    from raqib.ingest import ingest
+    from eval_merge import ingest_period  # bench/eval_merge.py, beside this script
+
     from raqib.store import open_store
 
-    tmp = Path(tempfile.mkdtemp(prefix="raqib-sample-"))
-    src = tmp / "period.jsonl"
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh, src.open("w", encoding="utf-8") as out:
-        for line in fh:
-            r = json.loads(line)
-            text = (r.get("title") or "") + " " + (r.get("text") or "")
-            if args.since <= r["date"] <= args.until and any(w in text for w in args.word):
-                out.write(line)
-    db = str(tmp / "sample.db")
+    db = ingest_period(args.corpus, set(), periods=((args.since, args.until, tuple(args.word)),))
     with open_store(db) as store:
-        ingest([str(src)], store, workers=2, progress=False, log=io.StringIO())
         reports = load(store)
     pairs = draw(reports, args.per_stratum)
     with open(args.out, "w", encoding="utf-8") as out:

@@ -357,6 +357,18 @@ def _by_definition(
     return a1, a2
 
 
+# The unnamed sides ACLED codes by their country: (category, inter) of each.
+_GENERIC_SIDES = {"Protesters": ("protesters", 6), "Rioters": ("rioters", 5), "Civilians": ("civilians", 7)}
+
+
+def generic_actor(who: str, country: str | None) -> Actor:
+    """ "Protesters (Palestine)", "Rioters (Iraq)", "Civilians (Syria)": an unnamed side of the
+    event's country (``who`` is a key of ``_GENERIC_SIDES``)."""
+    cname = country_name(country)
+    category, inter = _GENERIC_SIDES[who]
+    return Actor(f"{who} ({cname})" if cname else who, category, inter)
+
+
 def _crowds_and_victims(
     det: Detection,
     a1: Actor | None,
@@ -366,10 +378,9 @@ def _crowds_and_victims(
     mil_victims: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     civilians = any(c.kind == "civ" for c in det.cues) and not mil_victims
-    cname = country_name(country)
     if det.type in ("protests", "riots"):
         who = "Protesters" if det.type == "protests" else "Rioters"
-        crowd = Actor(f"{who} ({cname})" if cname else who, who.lower(), 6 if who == "Protesters" else 5)
+        crowd = generic_actor(who, country)
         # ACLED codes the demonstrators as actor1 of every protest event, the force that
         # intervenes as actor2.
         other = a1 if a1 is not None and a1.category != crowd.category else a2
@@ -379,12 +390,12 @@ def _crowds_and_victims(
         det.type == "violence_against_civilians" or (det.type == "explosions_remote_violence" and civilians)
     ) and (a2 is None or a2.category == "civilians"):
         why.append("actor2: civilians (victims are civilians)")
-        return a1, Actor(f"Civilians ({cname})" if cname else "Civilians", "civilians", 7)
+        return a1, generic_actor("Civilians", country)
     if a2 is None and det.sub_type in _CIVILIAN_OBJECT:
         # ACLED codes the people displaced, besieged, supplied or arrested (when no armed group
         # is named as theirs) as civilians of the country.
         why.append(f"actor2: civilians (those affected by the {det.sub_type.replace('_', ' ')})")
-        return a1, Actor(f"Civilians ({cname})" if cname else "Civilians", "civilians", 7)
+        return a1, generic_actor("Civilians", country)
     return a1, a2
 
 

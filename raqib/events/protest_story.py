@@ -18,9 +18,9 @@ from dataclasses import replace
 
 import regex
 
-from raqib.events.acled import country_name
+from raqib.events.actors import generic_actor
 from raqib.model.doc import Doc
-from raqib.model.events import Actor, Event
+from raqib.model.events import Event
 
 # Words of demonstration; an article with PROTEST_DOC_MIN of them is a protest story (a report of
 # a battle that mentions one protest in passing is not).
@@ -79,15 +79,12 @@ def _force_on_crowd(doc: Doc, e: Event, story: bool) -> bool:
 def _as_protest(e: Event) -> Event:
     state = next((a for a in (e.actor1, e.actor2) if a is not None and a.category == "state_forces"), None)
     country = e.location.country if e.location else None
-    cname = country_name(country)
-    crowd = Actor(f"Protesters ({cname})" if cname else "Protesters", "protesters", 6)
     lethal = bool(e.fatalities) or e.type == "violence_against_civilians"
     # Killed by the forces: excessive force; no one killed: a riot (stones against soldiers).
     etype, sub = (
         ("protests", "excessive_force_against_protesters") if lethal else ("riots", "violent_demonstration")
     )
-    if not lethal:
-        crowd = Actor(f"Rioters ({cname})" if cname else "Rioters", "rioters", 5)
+    crowd = generic_actor("Protesters" if lethal else "Rioters", country)
     return replace(
         e,
         type=etype,

@@ -25,8 +25,11 @@ def dateline_end(view: str, start: int, end: int | None = None) -> int:
 def dateline_spans(view: str) -> list[tuple[int, int]]:
     """(start, end) of every dateline that opens a line of the view."""
     out = []
-    for start in [0, *(i + 1 for i, ch in enumerate(view) if ch == "\n")]:
+    start = 0
+    while start >= 0:
         end = dateline_end(view, start)
         if end > start:
             out.append((start, end))
+        start = view.find("\n", start)
+        start = start + 1 if start >= 0 else -1
     return out
