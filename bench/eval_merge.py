@@ -34,8 +34,9 @@ at ACLED's grain (the same attack, bombardment of a place that day, clash, captu
 statement) or not; pairs that could not be decided from the two sentences were left out.
 
 A side is found again by article id, an evidence span overlapping the labelled one, and the same
-place key; the type may change; a pair counts as merged when its two sentences share an event
-(see ``find_all``). Pairs whose side the current extractor no longer
+place key (or, when the sentence was placed elsewhere since, its reports of the labelled type at
+one place, or its one event); the type may change; a pair counts as merged when its two sentences
+share an event (see ``find_all``). Pairs whose side the current extractor no longer
 reports are counted as not_found, per split.
 """
 
@@ -229,9 +230,17 @@ def find_all(by_article: dict[str, list[tuple]], side: dict) -> set[str]:
     ]
     same_place = {event_id for place, _, event_id in overlapping if place == side["place_key"]}
     # A sentence now placed elsewhere (the extractor's place was fixed after the label was
-    # drawn) is still the labelled report when it yields one place only, with the labelled type.
+    # drawn) still stands for the labelled side when it yields one place only with the labelled
+    # type, or one event only whatever its type (the type may have been fixed too: a crowd shot
+    # at the border, drawn as a battle, is a demonstration now). Otherwise it is unclear which
+    # report the label meant.
     moved = [(place, event_id) for place, etype, event_id in overlapping if etype == side["type"]]
-    return same_place or ({e for _, e in moved} if len({p for p, _ in moved}) == 1 else set())
+    if same_place:
+        return same_place
+    if len({p for p, _ in moved}) == 1:
+        return {e for _, e in moved}
+    only = {e for _, _, e in overlapping}
+    return only if len(only) == 1 else set()
 
 
 if __name__ == "__main__":

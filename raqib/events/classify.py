@@ -32,7 +32,15 @@ from raqib.events.genericity import (
 from raqib.events.triggers import Cue, find_cues, fold_pattern
 
 VIOLENT_STRONG = {
-    "air", "explode", "suicide", "chem", "strike", "battle", "territory", "kill", "abduct",
+    "air",
+    "explode",
+    "suicide",
+    "chem",
+    "strike",
+    "battle",
+    "territory",
+    "kill",
+    "abduct",
     "sexual",
 }
 VIOLENT_WEAK = {"target", "launch", "attack", "killverb", "gun", "explodeverb"}
@@ -74,6 +82,17 @@ _OCCURRED = regex.compile(
 _REFERENCE_BEFORE = regex.compile(
     fold_pattern(
         r"(?:^|\s)[و]?(?:بعد|عقب|منذ|قبل|اثناء|ابان|غداه|ذكرى)\s+(?:\S+\s+)?(?:[وفبلك]?ال|[وفبلك])?$"
+    )
+)
+# "معركة عفرين"، "معركة تحرير الحديدة": a battle named after its place or aim is a campaign (merge
+# labels, tune split: fighters quoted "in the battle of Afrin" made a clash of the day the quote was
+# published). A definite or unprefixed noun after the singular makes the name; an indefinite
+# adjective ("معركة عنيفة") does not, and the clue words below stand for the rest.
+_CAMPAIGN = regex.compile(
+    fold_pattern(
+        r"(?<!ال)معركة\s+(?:(?:تحرير|استعادة|تطهير|السيطرة|الدفاع|طرد)(?![\p{L}])|ال\p{L}+"
+        r"|(?!(?:عنيف|طاحن|شرس|ضاري|حامي|قوي|كبير|جديد|حاسم|مفتوح|دامي|واسع)\p{L}*)"
+        r"(?!(?:مع|في|على|ضد|بين|من|الى|عن|ضمن|داخل|قرب|حول|لم|لا|قد)(?![\p{L}]))\p{L}+(?<!ة)(?![\p{L}]))"
     )
 )
 # A relative pronoun just before a verb trigger: "الرنتيسي الذي اغتالته إسرائيل" recalls a known event.
@@ -329,6 +348,13 @@ def _classify_window(
         if _REFERENCE_BEFORE.search(view, max(w_start, c.start - 20), c.start):
             return False
         a, b = _near(view, c, w_start, w_end, 6)
+        if _CAMPAIGN.match(view, c.start) or (
+            view.startswith("المعركه", c.start - 2)
+            and any(o.start < c.start and _CAMPAIGN.match(view, o.start) for o in cues)
+        ):
+            # "في معركة عفرين" (and "المعركة" after it): a campaign's name; only a verb says it
+            # was fought that day.
+            return bool(_OCCURRED.search(view, a, b) or _ONSET.search(view, a, b))
         return bool(has_date or _TIME_WORD.search(view, a, b) or _OCCURRED.search(view, a, b))
 
     if any(c.kind == "territory" for c in strong_v):

@@ -40,6 +40,7 @@ class Candidate:
     same_type: bool = True  # False: another type family at the same place and day
     actor_sets: frozenset[frozenset[str]] = frozenset()  # each report's own actors
     allies: frozenset[frozenset[str]] = frozenset()  # actor pairs a report puts on one side
+    multi_day: frozenset[bool] = frozenset()  # whether its reports are dated by a span of days
 
     def has_actors(self, actors: frozenset[str]) -> bool:
         """Whether one of the event's reports names exactly these actors."""
@@ -73,6 +74,10 @@ def choose_event(
     place's events of a day, see ``Store._match``). Actors are compared as ``striking_actors``
     gives them.
     """
+    # A report dated by a span of days ("هذا الأسبوع") sums up a period and joins only other such
+    # summaries; a day's report never joins them (merge labels, tune split: "Turkish forces took
+    # Afrin this week amid reports of displacement" joined the day's displacement, pairs 24, 167).
+    candidates = [c for c in candidates if not c.multi_day or report.multi_day in c.multi_day]
     same = [c for c in candidates if c.same_type]
     mine = striking_actors(report)
     if _identifying(mine):

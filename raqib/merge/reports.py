@@ -70,6 +70,11 @@ class Report:
         return src.get("name_en") or src.get("text")
 
     @property
+    def multi_day(self) -> bool:
+        """Dated by a span of several days ("هذا الأسبوع", "الشهر الماضي"): see ``multi_day``."""
+        return multi_day(self.event)
+
+    @property
     def sort_key(self) -> tuple:
         return (self.published or "", self.article_id, self.idx)
 
@@ -77,6 +82,13 @@ class Report:
         """A deterministic id for the event this report founds (same input, same id)."""
         basis = "|".join([self.slot, ",".join(sorted(self.actors)), self.article_id, str(self.idx)])
         return "ev_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def multi_day(event: dict) -> bool:
+    """Whether the event's own time expression spans several days (a week, a month): such a
+    report sums up a period, and its day is only the start of it."""
+    when = event.get("when") or {}
+    return bool(when.get("span")) and (when.get("precision") or 1) >= 2
 
 
 def place_key(location: dict | None, article_id: str) -> str:

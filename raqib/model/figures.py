@@ -39,7 +39,12 @@ class When:
     span: Span | None = None
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "precision": self.precision, "span": opt_dict(self.span)}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "span": opt_dict(self.span),
+        }
 
 
 @dataclass(frozen=True)

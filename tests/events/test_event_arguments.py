@@ -205,3 +205,37 @@ def test_co_belligerents_are_not_each_others_opponents():
         "اشتبكت القوات اليمنية مع القوات السعودية في مدينة الحديدة الأربعاء.", "armed_clash", "2009-11-05"
     )
     assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Saudi Arabia"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_at"),
+    [
+        # what a protest is about is no place of it
+        ("تظاهر مئات الطلاب في عمان الجمعة احتجاجا على قرار نقل السفارة إلى القدس.", "Jerusalem"),
+        ("تظاهر مئات الفلسطينيين في الخليل الثلاثاء تضامنا مع سكان غزة.", "Gaza"),
+        # a place in a chant
+        (
+            'وتجمع مئات المحتجين أمام السياج هاتفين "على القدس رايحين" فأطلق الجنود النار عليهم السبت.',
+            "Jerusalem",
+        ),
+        # a happening elsewhere at the same time, after a border the event is only near
+        (
+            "وقتل جنديان الاثنين في مواجهات على الحدود بين لبنان وإسرائيل بالتزامن مع افتتاح مؤتمر في القدس.",
+            "Jerusalem",
+        ),
+    ],
+)
+def test_places_of_a_cause_a_slogan_or_a_simultaneous_happening_are_not_the_events(text, not_at):
+    events = _events(text, "2018-05-15")
+    assert events, "no event"
+    assert all(e.location is None or e.location.name_en != not_at for e in events), [
+        (e.sub_type, e.location and e.location.name_en) for e in events
+    ]
+
+
+def test_a_long_name_without_its_cue_still_holds_a_shorter_one():
+    # "جنوب قطاع غزة" is an area named only after a place word; "لجنوب قطاع غزة" still names the Strip.
+    doc = raqib.extract(
+        "أصيب فلسطينيان الاثنين في مواجهات على الحدود الشرقية لجنوب قطاع غزة.", published="2018-05-15"
+    )
+    assert "Gaza Strip" in {e.name_en for e in doc.entities if e.type == "LOC"}

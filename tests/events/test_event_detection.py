@@ -117,6 +117,9 @@ def test_hierarchy(text: str, sub_type: str, not_sub_type: str) -> None:
         "ويبقى التحدي الأصعب للقوات هو استعادة السيطرة على المدينة من المسلحين.",  # a challenge ahead
         "وجاءت ردود أفعال الدول الكبرى على قصف مدينة دوما ومقتل 5 مدنيين.",  # reactions
         "ودفع اقتراب المعارك من مدينة عفرين الأحد آلاف السكان إلى الفرار.",  # fighting not there yet
+        # a campaign's name, and an idiom that names no killing
+        "وقال مقاتلون في معركة منبج الجمعة إنهم يرون فيها فرصة لتصفية الحساب مع خصومهم.",
+        "وأكد قائد ميداني في معركة تحرير الرقة أمس أن قواته تلقت أسلحة جديدة.",
     ],
 )
 def test_not_events(text: str) -> None:

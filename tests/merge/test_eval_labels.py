@@ -44,7 +44,9 @@ SIDE = {"article_id": "x1", "evidence_start": 100, "evidence_end": 180, "type": 
         ([(90, 170, "battles", "33.530,36.430", "e1")], {"e1"}),  # re-placed, one place only
         ([(90, 170, "battles", "33.530,36.430", "e1"),
           (90, 170, "battles", "33.000,36.000", "e2")], set()),  # re-placed among several: unknown
-        ([(90, 170, "protests", "33.530,36.430", "e1")], set()),  # elsewhere and retyped: another event
+        ([(90, 170, "protests", "33.530,36.430", "e1")], {"e1"}),  # elsewhere, retyped, the only event
+        ([(90, 170, "protests", "33.530,36.430", "e1"),
+          (90, 170, "riots", "33.530,36.430", "e2")], set()),  # elsewhere, retyped, which one: unknown
         ([(200, 300, "battles", "33.572,36.403", "e1")], set()),  # another sentence
         ([(100, 180, "explosions_remote_violence", "33.572,36.403", "e1"),
           (120, 180, "battles", "33.572,36.403", "e2"),

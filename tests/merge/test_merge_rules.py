@@ -213,3 +213,18 @@ def test_one_days_fighting_for_a_place_is_one_battle_whatever_its_sub_type():
         Candidate("e1", frozenset({SY.lower(), "jaysh al-islam"}), 1, sub_types=frozenset({"armed_clash"}))
     ]
     assert choose_event(took, clash) == "e1"
+
+
+def test_a_summary_of_several_days_joins_only_other_summaries():
+    def dated(article, precision):
+        r = rep(article, etype="humanitarian", sub_type="displacement")
+        r.event["when"] = {"start": "2018-02-25", "precision": precision, "span": {"start": 0, "end": 4}}
+        return r
+
+    week, day = dated("a1", 2), dated("a2", 1)
+    assert week.multi_day and not day.multi_day
+    c = Candidate("ev1", PAIR, 1, sub_types=frozenset({"displacement"}), multi_day=frozenset({False}))
+    assert choose_event(day, [c]) == "ev1"
+    assert choose_event(week, [c]) is None
+    assert choose_event(week, [Candidate("ev2", PAIR, 1, sub_types=frozenset({"displacement"}),
+                                         multi_day=frozenset({True}))]) == "ev2"  # fmt: skip

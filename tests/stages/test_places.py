@@ -214,3 +214,19 @@ def test_a_toponym_head_before_an_unknown_word_is_no_place_of_its_own():
     assert "سقبا" in found
     # a full name the gazetteer knows still matches
     assert "دير الزور" in by_mention("قصفت الطائرات مدينة دير الزور أمس.")
+
+
+def test_a_descriptive_name_is_part_of_the_place_named_before_it_outside_its_own_country():
+    # "المنطقة الشرقية" is Saudi Arabia's Eastern Province only in a story set in Saudi Arabia.
+    text = "تظاهر المئات في مدينة الخليل. وأغلق التجار محالهم في المنطقة الشرقية من المدينة."
+    doc = raqib.extract(text, published="2018-05-15")
+    locs = {e.name: e for e in doc.entities if e.type == "LOC"}
+    assert "المنطقة الشرقية" in locs
+    assert locs["المنطقة الشرقية"].country == locs["الخليل"].country != "SA"
+    assert locs["المنطقة الشرقية"].place.lat == locs["الخليل"].place.lat
+
+
+def test_a_descriptive_name_in_its_own_country_keeps_its_entry():
+    doc = raqib.extract("هطلت أمطار غزيرة على الرياض والمنطقة الشرقية في السعودية.", published="2018-05-15")
+    locs = {e.name: e for e in doc.entities if e.type == "LOC"}
+    assert locs["المنطقة الشرقية"].name_en == "Eastern Province"
