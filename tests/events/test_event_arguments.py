@@ -239,3 +239,10 @@ def test_a_long_name_without_its_cue_still_holds_a_shorter_one():
         "أصيب فلسطينيان الاثنين في مواجهات على الحدود الشرقية لجنوب قطاع غزة.", published="2018-05-15"
     )
     assert "Gaza Strip" in {e.name_en for e in doc.entities if e.type == "LOC"}
+
+
+def test_fighters_allied_with_a_force_are_its_associates_not_its_opponents():
+    text = "وقصفت قوات تركية ومقاتلون متحالفون معها من المعارضة السورية مدينة عفرين الجمعة ما أدى إلى مقتل 12 شخصا."
+    e = _one(text, "shelling_artillery_missile_attack", "2018-03-17")
+    assert e.actor1.name == "Military Forces of Turkey"
+    assert e.actor2 is None or e.actor2.name != "Syrian opposition"

@@ -120,6 +120,8 @@ def test_hierarchy(text: str, sub_type: str, not_sub_type: str) -> None:
         # a campaign's name, and an idiom that names no killing
         "وقال مقاتلون في معركة منبج الجمعة إنهم يرون فيها فرصة لتصفية الحساب مع خصومهم.",
         "وأكد قائد ميداني في معركة تحرير الرقة أمس أن قواته تلقت أسلحة جديدة.",
+        # a bombardment going on is the setting, not an occurrence (no toll comes with it)
+        "وقال الرئيس الجمعة إن ما يجري عار في ظل تواصل القصف على المدينة.",
     ],
 )
 def test_not_events(text: str) -> None:
