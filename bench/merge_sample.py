@@ -9,7 +9,8 @@ pairs of reports from different articles, per stratum:
 - ``nested``: the same type and day, a region and a town inside it.
 
 The worksheet (``--out``) holds, per pair, the two evidence sentences with their type, place and
-day and nothing of the merger's decision, so the label is the reader's. A label file is written
+day; ``--show`` prints them shuffled and without the strata (which tell the merger's decision),
+so the label is the reader's. Pairs already in the label file are not drawn again. A label file is written
 from a worksheet once its ``same_event`` fields are filled in (``--labels``): sides are kept as
 article ids and evidence offsets only, no text (see bench/eval_merge.py).
 
@@ -47,7 +48,16 @@ def main() -> int:
         "true/false/null (null: undecidable from the two sentences, left out)",
     )
     ap.add_argument("--split", required=False, default="new", help="the split name of appended labels")
+    ap.add_argument(
+        "--show",
+        metavar="WORKSHEET",
+        help="print a worksheet's pairs for reading, shuffled and without their strata (the stratum "
+        "tells whether the merger joined the pair)",
+    )
     args = ap.parse_args()
+    if args.show:
+        show(args.show)
+        return 0
     if args.decisions:
         n = append_labels(*args.decisions, split=args.split)
         print(f"{n} labels appended to {LABELS}", file=sys.stderr)
@@ -62,7 +72,7 @@ def main() -> int:
     db = ingest_period(args.corpus, set(), periods=((args.since, args.until, tuple(args.word)),))
     with open_store(db) as store:
         reports = load(store)
-    pairs = draw(reports, args.per_stratum)
+    pairs = draw(reports, args.per_stratum, exclude=labelled_pairs())
     with open(args.out, "w", encoding="utf-8") as out:
         for i, p in enumerate(pairs):
             out.write(json.dumps({"pair": i, **p, "same_event": None}, ensure_ascii=False) + "\n")
@@ -93,6 +103,30 @@ def append_labels(worksheet: str, decisions: str, *, split: str) -> int:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def show(worksheet: str) -> None:
+    with open(worksheet, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    rows.sort(key=lambda w: hashlib.sha1(f"{worksheet}:{w['pair']}".encode()).hexdigest())
+    for w in rows:
+        print(f"## pair {w['pair']}")
+        for k in ("a", "b"):
+            x = w[k]
+            print(f"  {k}: {x['type']} {x['date']} {x['place']} | {x['text']}")
+
+
+def labelled_pairs() -> set[frozenset[tuple[str, int]]]:
+    """The pairs already in the label file, as sets of (article id, evidence start): a new draw
+    over a period drawn before leaves them out."""
+    out: set[frozenset[tuple[str, int]]] = set()
+    if LABELS.exists():
+        with LABELS.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    lab = json.loads(line)
+                    out.add(frozenset((lab[k]["article_id"], lab[k]["evidence_start"]) for k in ("a", "b")))
+    return out
 
 
 def load(store) -> list[dict]:
@@ -128,9 +162,12 @@ def load(store) -> list[dict]:
     return out
 
 
-def draw(reports: list[dict], per_stratum: int) -> list[dict]:
+def draw(
+    reports: list[dict], per_stratum: int, exclude: set[frozenset[tuple[str, int]]] = frozenset()
+) -> list[dict]:
     """Up to ``per_stratum`` pairs per stratum, in an order fixed by a hash of the pair (so the
-    draw is reproducible and not the corpus order), at most one pair per article pair."""
+    draw is reproducible and not the corpus order), at most one pair per article pair, none of
+    ``exclude`` (pairs of (article id, evidence start) labelled before)."""
     from raqib.merge.nesting import contains
 
     cands: dict[str, list[tuple[str, dict, dict]]] = {s: [] for s in STRATA}
@@ -161,7 +198,8 @@ def draw(reports: list[dict], per_stratum: int) -> list[dict]:
         taken = 0
         for _, a, b in sorted(cands[stratum], key=lambda x: x[0]):
             art = tuple(sorted((a["article_id"], b["article_id"])))
-            if art in seen_articles:
+            sides = frozenset((r["article_id"], r["evidence_start"]) for r in (a, b))
+            if art in seen_articles or sides in exclude:
                 continue
             seen_articles.add(art)
             out.append({"stratum": stratum, "a": _side(a), "b": _side(b)})

@@ -26,9 +26,15 @@ def test_labels_hold_ids_and_offsets_only():
     assert len({lab["pair"] for lab in labels}) == len(labels)
     for lab in labels:
         assert set(lab["a"]) == SIDE_KEYS == set(lab["b"])  # no article text in the labels
-        assert lab["split"] in {"tune", "heldout", "hodeidah", "heldout3", "heldout4"} and isinstance(
-            lab["same_event"], bool
-        )
+        assert lab["split"] in {
+            "tune",
+            "heldout",
+            "hodeidah",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+        } and isinstance(lab["same_event"], bool)
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 
 
