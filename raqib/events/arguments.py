@@ -38,7 +38,7 @@ _REFERENCE = regex.compile(
 # A place after "في/ب + (ريف|محافظة...)" following another place is the region that contains it.
 _CONTAINER = regex.compile(
     r"(?:^|\s)(?:(?:في|ب)\s*(?:ال)?(?:ريف|محافظه|مدينه|منطقه|قضاء|ناحيه|ولايه|اقليم)?\s*"
-    r"|[بو]?(?:ال)?(?:ريف|محافظه|قضاء|ناحيه|ولايه|اقليم)\s+|(?:التابعه\s+ل\S*|وسط|بوسط)\s*)$"
+    r"|[بو]?(?:ال)?(?:ريف|محافظه|قضاء|ناحيه|ولايه|اقليم)\s+|(?:التابعه\s+ل\S*|وسط|بوسط)\s*|ل)$"
 )
 _ORIGIN = regex.compile(r"(?:^|\s)(?:من|انطلاقا من|قادمه من|قادما من)\s+(?:(?:ال)?\S+\s+)?$")
 _DESTINATION = regex.compile(r"(?:^|\s)(?:الى|نحو|باتجاه|صوب|ل|حتى)\s+(?:(?:ال)?\S+\s+)?$")
@@ -55,6 +55,8 @@ _RANK = {
 }
 # The place of the source, not of the event: "مصدر ميداني في حلب".
 _ATTRIBUTION = regex.compile(r"(?:مصدر|مصادر|مراسل|مسؤول)\S*\s+(?:\S+\s+)?(?:في|ب)\s*(?:\S+\s+){0,3}$")
+# ... and the seat of an organisation, never near the event: "المرصد السوري ... ومقره لندن".
+_SEAT = regex.compile(r"(?<![\p{L}])و?(?:مقره|مقرها|مقرهم)\s+(?:في\s*)?$")
 # A capital speaking for its state: "غداة إعلان موسكو".
 _METONYMY = regex.compile(
     r"(?:اعلان|اعلنت|اعلن|قالت|قال|اكدت|اكد|ذكرت|اتهمت|طالبت|ردت|نفت|حذرت|هددت|تتهم|تقول)\s+$"
@@ -66,6 +68,7 @@ _ALLEGIANCE = regex.compile(
 )
 _NOT_NEAR = frozenset(
     {
+        "seat of the source",
         "capital speaking for its state",
         "capital as a side's patron",
         "dateline",
@@ -174,6 +177,8 @@ def pick_places(
                 reason = "reference point"
             elif _SLOGAN.search(in_sentence):
                 reason = "in a slogan"
+            elif _SEAT.search(before):
+                reason = "seat of the source"
             elif _ATTRIBUTION.search(before):
                 reason = "place of the source"
             elif _METONYMY.search(before):

@@ -41,10 +41,11 @@ class Candidate:
     actor_sets: frozenset[frozenset[str]] = frozenset()  # each report's own actors
     allies: frozenset[frozenset[str]] = frozenset()  # actor pairs a report puts on one side
     multi_day: frozenset[bool] = frozenset()  # whether its reports are dated by a span of days
+    named_sets: frozenset[frozenset[str]] = frozenset()  # each report's actors, guesses included
 
     def has_actors(self, actors: frozenset[str]) -> bool:
         """Whether one of the event's reports names exactly these actors."""
-        return actors in self.actor_sets or actors == self.actors
+        return actors in self.actor_sets or actors in self.named_sets or actors == self.actors
 
 
 Similarity = Callable[[str, Sequence[str]], list[float]]
@@ -80,8 +81,11 @@ def choose_event(
     candidates = [c for c in candidates if not c.multi_day or report.multi_day in c.multi_day]
     same = [c for c in candidates if c.same_type]
     mine = striking_actors(report)
-    if _identifying(mine):
-        exact = [c for c in same if c.has_actors(mine)]
+    # The same actors, guesses included (``actor_set``), identify the event; guesses do not
+    # conflict (below).
+    named = striking_set(mine | {n for _, n in report.guessed_actors}, report.sub_type)
+    if _identifying(named):
+        exact = [c for c in same if c.has_actors(named)]
         if exact:
             return _best(exact).event_id
     my_allies = report_allies(report)

@@ -17,15 +17,21 @@ class Actor:
     inter: int | None = None  # ACLED inter code 1..8
     span: Span | None = None
     entity_key: str | None = None
+    # How the role was given: None when the clause says it (subject, object, "برصاص ..."),
+    # "position" when the actor was only the first or second armed party named in the clause.
+    basis: str | None = None
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "name": self.name,
             "category": self.category,
             "inter": self.inter,
             "span": self.span.to_dict() if self.span else None,
             "entity_key": self.entity_key,
         }
+        if self.basis:
+            out["basis"] = self.basis
+        return out
 
 
 @dataclass(frozen=True)

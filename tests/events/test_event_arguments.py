@@ -246,3 +246,36 @@ def test_fighters_allied_with_a_force_are_its_associates_not_its_opponents():
     e = _one(text, "shelling_artillery_missile_attack", "2018-03-17")
     assert e.actor1.name == "Military Forces of Turkey"
     assert e.actor2 is None or e.actor2.name != "Syrian opposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_at"),
+    [
+        # the seat of the source
+        ("قتل 12 مدنيا في غارات على مدينة دوما الاثنين وفق المرصد السوري ومقره لندن.", "London"),
+        # "X لدمشق": the city of which the region is part
+        ("أصيب عدة أشخاص في الغوطة الشرقية لدمشق الاثنين جراء التعرض لغاز الكلور.", "Damascus"),
+    ],
+)
+def test_the_seat_of_a_source_and_a_container_after_lam_are_not_event_places(text, not_at):
+    events = _events(text, "2018-03-05")
+    assert events
+    assert all(e.location is not None and e.location.name_en != not_at for e in events)
+
+
+def test_an_actor_named_only_by_its_position_in_the_clause_is_marked_so():
+    text = "وقالت وحدات حماية الشعب إن الطائرات التركية قصفت مستشفى عفرين الجمعة ما أدى إلى مقتل 16 مدنيا."
+    e = _one(text, "air_drone_strike", "2018-03-17")
+    assert e.actor1.name == "Military Forces of Turkey"
+    assert e.actor1.basis is None  # the subject of the verb
+    d = e.to_dict()["actors"]["actor1"]
+    assert "basis" not in d
+
+
+def test_a_group_named_only_as_the_source_is_at_most_a_guess():
+    e = _one(
+        "وفي دوما، قتل 3 مدنيين الجمعة في قصف، بحسب جيش الإسلام.",
+        "shelling_artillery_missile_attack",
+        "2018-03-17",
+    )
+    assert e.actor1 is None or e.actor1.basis == "position"

@@ -122,6 +122,9 @@ def test_hierarchy(text: str, sub_type: str, not_sub_type: str) -> None:
         "وأكد قائد ميداني في معركة تحرير الرقة أمس أن قواته تلقت أسلحة جديدة.",
         # a bombardment going on is the setting, not an occurrence (no toll comes with it)
         "وقال الرئيس الجمعة إن ما يجري عار في ظل تواصل القصف على المدينة.",
+        # an aim, an assent, a purpose
+        "وتهدف العملية العسكرية إلى السيطرة على الميناء.",
+        "وقالت الجماعة السبت إنها وافقت على إجلاء المسلحين من البلدة.",
     ],
 )
 def test_not_events(text: str) -> None:

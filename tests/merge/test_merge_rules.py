@@ -228,3 +228,17 @@ def test_a_summary_of_several_days_joins_only_other_summaries():
     assert choose_event(week, [c]) is None
     assert choose_event(week, [Candidate("ev2", PAIR, 1, sub_types=frozenset({"displacement"}),
                                          multi_day=frozenset({True}))]) == "ev2"  # fmt: skip
+
+
+def test_an_actor_taken_by_position_only_does_not_keep_reports_apart():
+    # "first armed party named" guesses named a quoted group as the attacker of one outlet's report
+    guessed = rep("a1", actor1="Opposition Rebels (Syria)", actor2=None)
+    guessed.event["actors"] = {"actor1": {"name": "Opposition Rebels (Syria)", "basis": "position"}}
+    assert guessed.actors == frozenset() and guessed.guessed_actors == {
+        ("actor1", "opposition rebels (syria)")
+    }
+    c = Candidate("ev1", PAIR, 2, sub_types=SHELL, actor_sets=frozenset({PAIR}))
+    assert choose_event(guessed, [c]) == "ev1"
+    # a grounded third actor still conflicts
+    named = rep("a2", actor1="Opposition Rebels (Syria)", actor2=None)
+    assert choose_event(named, [c]) is None
