@@ -34,6 +34,7 @@ def test_labels_hold_ids_and_offsets_only():
             "heldout4",
             "heldout5",
             "heldout6",
+            "heldout7",
         } and isinstance(lab["same_event"], bool)
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 
