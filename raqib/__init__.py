@@ -1,9 +1,9 @@
 """raqib: structured crisis data from Arabic news, every field tied to its evidence.
 
->>> import raqib
->>> doc = raqib.extract("قتل 5 مدنيين في قصف على دوما.", published="2018-03-03")
->>> [f.value for f in doc.figures]
-[5]
+    >>> import raqib
+    >>> doc = raqib.extract("قتل 5 مدنيين في قصف على دوما.", published="2018-03-03")
+    >>> [f.value for f in doc.figures]
+    [5]
 """
 
 from __future__ import annotations

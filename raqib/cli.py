@@ -22,28 +22,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser("extract", help="extract entities, dates, figures and events from articles")
     ex.add_argument("paths", nargs="*", metavar="PATH", help="plain-text files, or - for standard input")
-    ex.add_argument(
-        "--jsonl",
-        metavar="INPUT",
-        action="append",
-        default=[],
-        help="JSONL file of records with id, title, text, published, url (- for stdin; .gz ok)",
-    )
+    ex.add_argument("--jsonl", metavar="INPUT", action="append", default=[],
+                    help="JSONL file of records with id, title, text, published, url (- for stdin; .gz ok)")
     ex.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for plain-text input")
     ex.add_argument("--title-line", action="store_true", help="the first line of a text file is its title")
-    ex.add_argument(
-        "--format",
-        choices=FORMATS,
-        default=None,
-        help="output: json (default for files), jsonl (default for --jsonl), table, acled-csv, geojson",
-    )
+    ex.add_argument("--format", choices=FORMATS, default=None,
+                    help="output: json (default for files), jsonl (default for --jsonl), table, acled-csv, geojson")
     ex.add_argument("--explain", action="store_true", help="say for each event what triggered it and why")
     ex.add_argument("--no-text", action="store_true", help="leave the article text out of JSON output")
-    ex.add_argument(
-        "--acled-vague-numbers",
-        action="store_true",
-        help="code vague counts with ACLED's conventions (several 10, dozens 12, hundreds 100)",
-    )
+    ex.add_argument("--acled-vague-numbers", action="store_true",
+                    help="code vague counts with ACLED's conventions (several 10, dozens 12, hundreds 100)")
     ex.add_argument("--country", metavar="ISO2", help="country to prefer for ambiguous place names")
     ex.add_argument("--humanitarian", action="store_true", help="include humanitarian events in ACLED CSV")
     ex.set_defaults(func=cmd_extract)
@@ -89,9 +77,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not args.paths and not args.jsonl:
         raise InputError("nothing to read: give PATH..., - for standard input, or --jsonl FILE")
     fmt = args.format or ("jsonl" if args.jsonl and not args.paths else "json")
-    settings = Settings(
-        acled_vague_numbers=args.acled_vague_numbers, country_hint=args.country, include_text=not args.no_text
-    )
+    settings = Settings(acled_vague_numbers=args.acled_vague_numbers, country_hint=args.country,
+                        include_text=not args.no_text)
     pipeline = Pipeline(settings)
     out = sys.stdout
     failed = 0
@@ -108,12 +95,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"raqib: skipped {item.origin}: {exc}", file=sys.stderr)
             continue
         if fmt == "jsonl":
-            out.write(
-                json.dumps(
-                    doc.to_dict(include_text=settings.include_text, explain=args.explain), ensure_ascii=False
-                )
-                + "\n"
-            )
+            out.write(json.dumps(doc.to_dict(include_text=settings.include_text, explain=args.explain),
+                                 ensure_ascii=False) + "\n")
         elif fmt == "table":
             from raqib.report import write_table
 

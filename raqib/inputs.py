@@ -75,22 +75,14 @@ def read_text(path: str, *, title_line: bool = False, published: str | None = No
     except FileNotFoundError:
         raise InputError("no such file", source=origin) from None
     except IsADirectoryError:
-        raise InputError(
-            "is a directory (pass the files, or use `raqib ingest` for folders)", source=origin
-        ) from None
+        raise InputError("is a directory (pass the files, or use `raqib ingest` for folders)", source=origin) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", source=origin) from None
     text = decode_bytes(data, origin)
     if not text.strip():
         raise InputError("empty text", source=origin)
     title, body = split_title(text, title_line=title_line)
-    return ArticleInput(
-        text=body,
-        title=title,
-        published=published,
-        origin=origin,
-        id=None if path == "-" else Path(path).stem,
-    )
+    return ArticleInput(text=body, title=title, published=published, origin=origin, id=None if path == "-" else Path(path).stem)
 
 
 def read_jsonl(path: str) -> Iterator[ArticleInput | InputError]:

@@ -70,13 +70,7 @@ class Pipeline:
 
     def pipe(self, records: Iterable[dict]) -> Iterator[Doc]:
         for r in records:
-            yield self(
-                r["text"],
-                title=r.get("title"),
-                published=r.get("published"),
-                url=r.get("url"),
-                id=r.get("id"),
-            )
+            yield self(r["text"], title=r.get("title"), published=r.get("published"), url=r.get("url"), id=r.get("id"))
 
 
 def parse_published(value: date | str | None) -> date | None:

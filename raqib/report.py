@@ -77,9 +77,7 @@ def write_table(doc: Doc, out: TextIO, *, explain: bool = False) -> None:
     )
     if explain:
         for i, e in enumerate(doc.events, 1):
-            out.write(
-                f"  [{i}] rule: {e.rule or '-'}; triggers: {', '.join(isolate(t.text) for t in e.triggers) or '-'}\n"
-            )
+            out.write(f"  [{i}] rule: {e.rule or '-'}; triggers: {', '.join(isolate(t.text) for t in e.triggers) or '-'}\n")
             for line in e.explanation:
                 out.write(f"      - {isolate(line)}\n")
     out.write(f"\nEntities ({len(doc.entities)})\n")

@@ -47,9 +47,7 @@ def test_figures(ghouta):
     ],
 )
 def test_dates(ghouta, surface, iso):
-    hits = [
-        d for d in ghouta.dates if surface in d.span.text or d.span.text in surface and len(d.span.text) > 3
-    ]
+    hits = [d for d in ghouta.dates if surface in d.span.text or d.span.text in surface and len(d.span.text) > 3]
     assert hits, f"{surface} not found among {[d.span.text for d in ghouta.dates]}"
     assert any(d.start and d.start.isoformat() == iso for d in hits)
 

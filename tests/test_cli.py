@@ -59,12 +59,7 @@ def test_windows_1256_file_is_decoded(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [
-        (None, "no such file"),
-        (b"", "empty text"),
-        (b"   \n\n  ", "empty text"),
-        (b"\x00\x01\x02\xff\xfe\x00" * 50, ""),
-    ],
+    [(None, "no such file"), (b"", "empty text"), (b"   \n\n  ", "empty text"), (b"\x00\x01\x02\xff\xfe\x00" * 50, "")],
 )
 def test_bad_files_are_reported_and_skipped(tmp_path, capsys, content, message):
     bad = tmp_path / "bad.txt"
@@ -84,16 +79,12 @@ def test_jsonl_bad_line_is_skipped_rest_processed(tmp_path, capsys):
     f.write_text(
         "\n".join(
             [
-                json.dumps(
-                    {"id": "a", "text": ARTICLE, "published": "2018-03-04", "extra": 1}, ensure_ascii=False
-                ),
+                json.dumps({"id": "a", "text": ARTICLE, "published": "2018-03-04", "extra": 1}, ensure_ascii=False),
                 "{not json",
                 json.dumps({"id": "b", "text": ""}),
                 json.dumps(["not", "an", "object"]),
-                json.dumps(
-                    {"id": "c", "title": "عنوان", "text": ARTICLE, "published": "2018-03-04T10:00:00Z"},
-                    ensure_ascii=False,
-                ),
+                json.dumps({"id": "c", "title": "عنوان", "text": ARTICLE, "published": "2018-03-04T10:00:00Z"},
+                           ensure_ascii=False),
                 json.dumps({"id": "d", "text": ARTICLE, "published": "yesterday"}),
             ]
         ),
@@ -111,9 +102,7 @@ def test_jsonl_bad_line_is_skipped_rest_processed(tmp_path, capsys):
 
 
 def test_stdin_and_table_format(capsys, monkeypatch):
-    rc, out, _ = run(
-        ["extract", "-", "--format", "table"], capsys, stdin=ARTICLE.encode(), monkeypatch=monkeypatch
-    )
+    rc, out, _ = run(["extract", "-", "--format", "table"], capsys, stdin=ARTICLE.encode(), monkeypatch=monkeypatch)
     assert rc == 0
     assert "Figures" in out and "Events" in out and "Entities" in out
     assert "\u2068" in out  # Arabic runs isolated for right-to-left display
@@ -134,7 +123,6 @@ def test_console_script_exit_status(tmp_path):
 
 def test_acled_csv_and_geojson_formats(capsys):
     from raqib.export import ACLED_COLUMNS
-
     rc, out, err = run(["extract", "--jsonl", str(SAMPLES), "--format", "acled-csv"], capsys)
     assert rc == 0, err
     import csv
@@ -143,11 +131,7 @@ def test_acled_csv_and_geojson_formats(capsys):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0].keys()) == list(ACLED_COLUMNS)
     assert {r["event_type"] for r in rows} <= {
-        "Battles",
-        "Explosions/Remote violence",
-        "Violence against civilians",
-        "Protests",
-        "Riots",
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
         "Strategic developments",
     }
     rc, out, _ = run(["extract", "--jsonl", str(SAMPLES), "--format", "geojson"], capsys)

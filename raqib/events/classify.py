@@ -32,15 +32,7 @@ from raqib.events.genericity import (
 from raqib.events.triggers import Cue, find_cues, fold_pattern
 
 VIOLENT_STRONG = {
-    "air",
-    "explode",
-    "suicide",
-    "chem",
-    "strike",
-    "battle",
-    "territory",
-    "kill",
-    "abduct",
+    "air", "explode", "suicide", "chem", "strike", "battle", "territory", "kill", "abduct",
     "sexual",
 }
 VIOLENT_WEAK = {"target", "launch", "attack", "killverb", "gun", "explodeverb"}

@@ -176,12 +176,7 @@ class Extractor(KindRules):
             return None
         # قتل انتحاري 8 أشخاص: a lone noun after a verb with a count right behind it is the
         # verb's subject (the killer), not a victim.
-        if (
-            prev_ok
-            and prev.pred is not None
-            and prev.pred.verb
-            and any(k in self.qtok for k in range(i + 1, min(i + 4, b)))
-        ):
+        if prev_ok and prev.pred is not None and prev.pred.verb and any(k in self.qtok for k in range(i + 1, min(i + 4, b))):
             return None
         c = Cand(tok.start, tok.end, 1, None, i, i, i, self.doc.span(tok.start, tok.end), info, count=1)
         self._noun_head(c, i, info, b)

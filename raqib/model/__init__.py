@@ -9,20 +9,7 @@ from raqib.model.numbers import Quantity
 from raqib.model.span import Span
 
 __all__ = [
-    "PRECISION_DAY",
-    "PRECISION_MONTH",
-    "PRECISION_WEEK",
-    "FIGURE_KINDS",
-    "Actor",
-    "Doc",
-    "Entity",
-    "Event",
-    "Figure",
-    "Location",
-    "Place",
-    "Quantity",
-    "Source",
-    "Span",
-    "TimeExpr",
-    "When",
+    "PRECISION_DAY", "PRECISION_MONTH", "PRECISION_WEEK", "FIGURE_KINDS",
+    "Actor", "Doc", "Entity", "Event", "Figure", "Location", "Place", "Quantity", "Source",
+    "Span", "TimeExpr", "When",
 ]

@@ -39,12 +39,7 @@ class When:
     span: Span | None = None
 
     def to_dict(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "precision": self.precision,
-            "span": opt_dict(self.span),
-        }
+        return {"start": self.start, "end": self.end, "precision": self.precision, "span": opt_dict(self.span)}
 
 
 @dataclass(frozen=True)

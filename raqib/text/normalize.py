@@ -28,36 +28,16 @@ _DELETE = set(
 )
 
 _FOLD = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ٲ": "ا",
-    "ٳ": "ا",
-    "ى": "ي",
-    "ی": "ي",
-    "ئ": "ي",
-    "ة": "ه",
-    "ۀ": "ه",
-    "ھ": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه", "ۀ": "ه", "ھ": "ه",
     "ؤ": "و",
-    "ک": "ك",
-    "ڪ": "ك",
-    "٬": ",",
-    "٫": ".",
-    "،": "،",
-    "\u00a0": " ",
-    "\u2009": " ",
-    "\u202f": " ",
-    "“": '"',
-    "”": '"',
-    "«": '"',
-    "»": '"',
-    "„": '"',
-    "‘": "'",
-    "’": "'",
-    "–": "-",
-    "—": "-",
+    "ک": "ك", "ڪ": "ك",
+    "٬": ",", "٫": ".", "،": "،",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
+    "‘": "'", "’": "'",
+    "–": "-", "—": "-",
 }
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
@@ -144,9 +124,7 @@ _DELETED = regex.compile("[" + regex.escape("".join(sorted(_DELETE)) + "#") + "]
 _NEEDS_SLOW_PATH = regex.compile("[\ufb50-\ufdff\ufe70-\ufefe\u2460-\u24ff]")
 # A hashtag's underscores join words ("#الغوطة_الشرقية"): read them as spaces when they touch an
 # Arabic letter (possibly through diacritics), or follow a hashtag mark.
-_HASHTAG_UNDERSCORE = regex.compile(
-    r"(?<=[\u0621-\u06d3][\p{Mn}\u0640]*)_|_(?=[\u0621-\u06d3])|(?<=#[^\s#]*)_"
-)
+_HASHTAG_UNDERSCORE = regex.compile(r"(?<=[\u0621-\u06d3][\p{Mn}\u0640]*)_|_(?=[\u0621-\u06d3])|(?<=#[^\s#]*)_")
 
 
 def _is_arabic_neighbour(text: str, i: int) -> bool:

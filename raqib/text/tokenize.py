@@ -19,28 +19,7 @@ _VIEW_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _TRAILING = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 
 # Proclitic conjunctions/prepositions, longest first; ال and لل mark the article.
-_PROCLITICS = (
-    "وبال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "ولل",
-    "فلل",
-    "لل",
-    "ال",
-    "وب",
-    "ول",
-    "فب",
-    "فل",
-    "وس",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "س",
-)
+_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "ك", "س")
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
 
 
@@ -64,7 +43,7 @@ class Token:
         out = [(0, self.norm)]
         for p in _PROCLITICS:
             if self.norm.startswith(p) and len(self.norm) - len(p) >= 2:
-                out.append((_orig_offset(self.text, len(p)), self.norm[len(p) :]))
+                out.append((_orig_offset(self.text, len(p)), self.norm[len(p):]))
         return out
 
 

@@ -159,31 +159,12 @@ def test_summary_groups_failures_by_reason(tmp_path):
 def test_cli_ingest_reports_a_bad_record_and_exits_nonzero(tmp_path):
     """One bad line is reported with file:line and skipped; the rest is stored; exit status 1."""
     src = tmp_path / "in.jsonl"
-    good = {
-        "id": "g1",
-        "title": "قصف على دوما",
-        "text": "قتل 5 مدنيين في قصف على مدينة دوما السبت.",
-        "published": "2018-03-04",
-    }
+    good = {"id": "g1", "title": "قصف على دوما", "text": "قتل 5 مدنيين في قصف على مدينة دوما السبت.",
+            "published": "2018-03-04"}
     src.write_text(json.dumps(good, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
     db = tmp_path / "t.db"
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "raqib.cli",
-            "ingest",
-            str(src),
-            "--db",
-            str(db),
-            "--workers",
-            "1",
-            "--no-progress",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    r = subprocess.run([sys.executable, "-m", "raqib.cli", "ingest", str(src), "--db", str(db), "--workers", "1",
+                        "--no-progress", "--json"], capture_output=True, text=True)
     assert r.returncode == 1
     assert f"{src}:2: malformed JSON" in r.stderr and "Traceback" not in r.stderr
     summary = json.loads(r.stdout)

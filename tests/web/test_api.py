@@ -101,10 +101,7 @@ def _seed(db: str) -> None:
 @contextmanager
 def serve(db: str, token: str | None = TOKEN) -> Iterator[httpx.Client]:
     """The API under uvicorn on 127.0.0.1 and a free port, in a thread; an httpx client to it."""
-    with (
-        serve_in_thread(db, token=token) as url,
-        httpx.Client(base_url=url.rstrip("/"), timeout=30) as client,
-    ):
+    with serve_in_thread(db, token=token) as url, httpx.Client(base_url=url.rstrip("/"), timeout=30) as client:
         yield client
 
 
