@@ -83,7 +83,7 @@ def choose_event(
     mine = striking_actors(report)
     # The same actors, guesses included (``actor_set``), identify the event; guesses do not
     # conflict (below).
-    named = striking_set(mine | {n for _, n in report.guessed_actors}, report.sub_type)
+    named = striking_set(report.named_actors, report.sub_type)
     if _identifying(named):
         exact = [c for c in same if c.has_actors(named)]
         if exact:

@@ -70,9 +70,9 @@ class Report:
         return src.get("name_en") or src.get("text")
 
     @property
-    def guessed_actors(self) -> frozenset[tuple[str, str]]:
-        """(role, name) of the actors taken by position only (see ``actor_set``)."""
-        return guessed_actors(self.event)
+    def named_actors(self) -> frozenset[str]:
+        """Every actor the report names, guesses included (see ``actor_set``)."""
+        return named_actors(self.event)
 
     @property
     def multi_day(self) -> bool:
@@ -108,14 +108,10 @@ def place_key(location: dict | None, article_id: str) -> str:
     return normalize_str(str(key)) if key else f"noplace:{article_id}"
 
 
-def guessed_actors(event: dict) -> frozenset[tuple[str, str]]:
-    """(role, normalised name) of the actors ``actor_set`` leaves out (taken by position only)."""
-    roles = event.get("actors") or {}
-    return frozenset(
-        (k, actor_key(str(event[k])))
-        for k in ("actor1", "actor2")
-        if event.get(k) and (roles.get(k) or {}).get("basis") == "position"
-    )
+def named_actors(event: dict) -> frozenset[str]:
+    """The normalised names of actor 1 and actor 2, however the extractor found them."""
+    names = [event.get("actor1"), event.get("actor2")]
+    return frozenset(actor_key(str(n)) for n in names if n)
 
 
 def actor_set(event: dict) -> frozenset[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from raqib.merge import Candidate, Report, build_canonical, choose_event, striking_set
 from raqib.merge.nesting import is_broad, nested_groups, point
-from raqib.merge.reports import actor_set, allied_pairs, guessed_actors, multi_day
+from raqib.merge.reports import actor_set, allied_pairs, multi_day, named_actors
 from raqib.store import queries
 from raqib.store.dialects import Dialect, migrate, now_iso, parse_db_url, transaction
 from raqib.store.search import search_body
@@ -506,7 +506,7 @@ def _candidate(rep: Report, event_id: str, rows: list[dict]) -> Candidate:
         allies=frozenset().union(*(allied_pairs(e) for e in events)),
         multi_day=frozenset(multi_day(e) for e in events),
         named_sets=frozenset(
-            striking_set(actor_set(e) | {n for _, n in guessed_actors(e)}, r["sub_type"])
+            striking_set(named_actors(e), r["sub_type"])
             for r, e in zip(rows, events, strict=True)
             if e.get("type") == rep.type
         ),

@@ -234,9 +234,7 @@ def test_an_actor_taken_by_position_only_does_not_keep_reports_apart():
     # "first armed party named" guesses named a quoted group as the attacker of one outlet's report
     guessed = rep("a1", actor1="Opposition Rebels (Syria)", actor2=None)
     guessed.event["actors"] = {"actor1": {"name": "Opposition Rebels (Syria)", "basis": "position"}}
-    assert guessed.actors == frozenset() and guessed.guessed_actors == {
-        ("actor1", "opposition rebels (syria)")
-    }
+    assert guessed.actors == frozenset() and guessed.named_actors == {"opposition rebels (syria)"}
     c = Candidate("ev1", PAIR, 2, sub_types=SHELL, actor_sets=frozenset({PAIR}))
     assert choose_event(guessed, [c]) == "ev1"
     # a grounded third actor still conflicts
