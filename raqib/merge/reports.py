@@ -75,6 +75,11 @@ class Report:
         return named_actors(self.event)
 
     @property
+    def stands_alone(self) -> bool:
+        """See ``stands_alone``."""
+        return stands_alone(self.event)
+
+    @property
     def multi_day(self) -> bool:
         """Dated by a span of several days ("هذا الأسبوع", "الشهر الماضي"): see ``multi_day``."""
         return multi_day(self.event)
@@ -87,6 +92,18 @@ class Report:
         """A deterministic id for the event this report founds (same input, same id)."""
         basis = "|".join([self.slot, ",".join(sorted(self.actors)), self.article_id, str(self.idx)])
         return "ev_" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def stands_alone(event: dict) -> bool:
+    """Whether the report carries something of its own besides its type and place: a time
+    expression of its own, a toll, or a side named by its role in the clause (not civilians, not
+    a guess by position). A report without any of these is often a passing mention of the day's
+    happenings or of background."""
+    if (event.get("when") or {}).get("span") or event.get("fatalities") is not None:
+        return True
+    if event.get("injured") is not None:
+        return True
+    return any(not a.startswith("civilians") for a in actor_set(event))
 
 
 def multi_day(event: dict) -> bool:

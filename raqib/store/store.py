@@ -17,7 +17,7 @@ from typing import Any
 
 from raqib.merge import Candidate, Report, build_canonical, choose_event, striking_set
 from raqib.merge.nesting import is_broad, nested_groups, point
-from raqib.merge.reports import actor_set, allied_pairs, multi_day, named_actors
+from raqib.merge.reports import actor_set, allied_pairs, multi_day, named_actors, stands_alone
 from raqib.store import queries
 from raqib.store.dialects import Dialect, migrate, now_iso, parse_db_url, transaction
 from raqib.store.search import search_body
@@ -505,6 +505,7 @@ def _candidate(rep: Report, event_id: str, rows: list[dict]) -> Candidate:
         same_type=any(r["slot"] == rep.slot for r in rows) or all(e.get("type") == rep.type for e in events),
         allies=frozenset().union(*(allied_pairs(e) for e in events)),
         multi_day=frozenset(multi_day(e) for e in events),
+        stands_alone=any(stands_alone(e) for e in events),
         named_sets=frozenset(
             striking_set(named_actors(e), r["sub_type"])
             for r, e in zip(rows, events, strict=True)

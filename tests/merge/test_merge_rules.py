@@ -85,7 +85,8 @@ AIR = frozenset({"air_drone_strike"})
     ],
 )  # fmt: skip
 def test_choose_event_rules_without_similarity(actors, candidates, expected):
-    r = rep(actor1=actors[0], actor2=actors[1])
+    # with a toll, each report stands on its own (see the next-but-one test for bare mentions)
+    r = rep(actor1=actors[0], actor2=actors[1], fatalities=3)
     assert choose_event(r, candidates) == expected
 
 
@@ -240,3 +241,15 @@ def test_an_actor_taken_by_position_only_does_not_keep_reports_apart():
     # a grounded third actor still conflicts
     named = rep("a2", actor1="Opposition Rebels (Syria)", actor2=None)
     assert choose_event(named, [c]) is None
+
+
+def test_reports_join_across_sub_types_only_when_each_stands_on_its_own():
+    # a bare mention (no day of its own, no toll, no named side) joins only its own sub-type
+    bare = rep("a1", actor1=None, actor2=None, sub_type="air_drone_strike")
+    assert not bare.stands_alone
+    shelling = Candidate("ev1", PAIR, 1, sub_types=SHELL)
+    assert choose_event(bare, [shelling]) is None
+    assert choose_event(bare, [Candidate("ev2", PAIR, 1, sub_types=AIR)]) == "ev2"
+    tolled = rep("a2", actor1=None, actor2=None, sub_type="air_drone_strike", fatalities=5)
+    assert tolled.stands_alone and choose_event(tolled, [shelling]) == "ev1"
+    assert choose_event(tolled, [Candidate("ev3", PAIR, 1, sub_types=SHELL, stands_alone=False)]) is None
