@@ -35,6 +35,7 @@ def test_labels_hold_ids_and_offsets_only():
             "heldout5",
             "heldout6",
             "heldout7",
+            "heldout8",
         } and isinstance(lab["same_event"], bool)
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 
