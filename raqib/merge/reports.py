@@ -140,8 +140,15 @@ def actor_set(event: dict) -> frozenset[str]:
     return frozenset(
         actor_key(str(event[k]))
         for k in ("actor1", "actor2")
-        if event.get(k) and (roles.get(k) or {}).get("basis") != "position"
+        if event.get(k)
+        and (roles.get(k) or {}).get("basis") != "position"
+        # "Civilians" of no country (the event's country was not known when the side was named)
+        # tells nothing "Civilians (Syria)" does not: it is no third side.
+        and str(event[k]) not in _NAMELESS
     )
+
+
+_NAMELESS = frozenset({"Civilians", "Protesters", "Rioters"})
 
 
 def allied_pairs(event: dict) -> frozenset[frozenset[str]]:

@@ -253,3 +253,9 @@ def test_reports_join_across_sub_types_only_when_each_stands_on_its_own():
     tolled = rep("a2", actor1=None, actor2=None, sub_type="air_drone_strike", fatalities=5)
     assert tolled.stands_alone and choose_event(tolled, [shelling]) == "ev1"
     assert choose_event(tolled, [Candidate("ev3", PAIR, 1, sub_types=SHELL, stands_alone=False)]) is None
+
+
+def test_civilians_of_no_country_are_no_third_side():
+    bare = rep("a1", actor2="Civilians", fatalities=3)
+    assert bare.actors == {SY.lower()}
+    assert choose_event(bare, [Candidate("ev1", PAIR, 1, sub_types=SHELL)]) == "ev1"
