@@ -164,7 +164,7 @@ def _same_sub_type(report: Report, c: Candidate) -> bool:
     # mention with no day, toll or named side of its own is as often background as news.
     if not (report.stands_alone and c.stands_alone):
         return False
-    for family in (BATTLE, PROTEST):
+    for family in (BATTLE, PROTEST, AID, EXODUS):
         if report.sub_type in family and c.sub_types & family:
             return True
     if report.sub_type not in BOMBARDMENT or not c.sub_types & BOMBARDMENT:
@@ -192,6 +192,11 @@ BATTLE = frozenset({"armed_clash", "government_regains_territory", "non_state_ac
 # ... and one day's demonstration at a place: "peaceful protests" in one outlet, "forces killed
 # protesters" in another (merge labels, held-out split 3: Gaza, 14 May 2018).
 PROTEST = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"})
+# ... one day's aid convoy to a place ("delivered 247 tonnes to Douma" in one outlet, "the
+# shelling kept it from unloading" in another), and one day's exodus from a place (people
+# "fleeing" in one outlet, "evacuated" in another); merge labels, held-out splits 7 and 9.
+AID = frozenset({"aid_delivered", "aid_blocked"})
+EXODUS = frozenset({"displacement", "evacuation"})
 
 
 def _identifying(actors: frozenset[str]) -> bool:

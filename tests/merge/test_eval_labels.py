@@ -36,6 +36,7 @@ def test_labels_hold_ids_and_offsets_only():
             "heldout6",
             "heldout7",
             "heldout8",
+            "heldout9",
         } and isinstance(lab["same_event"], bool)
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 

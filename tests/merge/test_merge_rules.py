@@ -259,3 +259,9 @@ def test_civilians_of_no_country_are_no_third_side():
     bare = rep("a1", actor2="Civilians", fatalities=3)
     assert bare.actors == {SY.lower()}
     assert choose_event(bare, [Candidate("ev1", PAIR, 1, sub_types=SHELL)]) == "ev1"
+
+
+@pytest.mark.parametrize(("mine", "theirs"), [("aid_blocked", "aid_delivered"), ("evacuation", "displacement")])
+def test_one_days_convoy_or_exodus_is_one_event_whatever_its_sub_type(mine, theirs):
+    r = rep("a1", actor1=None, actor2=CIV, etype="humanitarian", sub_type=mine, fatalities=0)
+    assert choose_event(r, [Candidate("ev1", frozenset({CIV.lower()}), 1, sub_types=frozenset({theirs}))]) == "ev1"
