@@ -37,6 +37,7 @@ def test_labels_hold_ids_and_offsets_only():
             "heldout7",
             "heldout8",
             "heldout9",
+            "heldout10",
         } and isinstance(lab["same_event"], bool)
     assert sum(lab["split"] == "heldout" for lab in labels) >= 40
 
