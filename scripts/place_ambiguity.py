@@ -63,16 +63,22 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+def _longest_by_first_word(keys: set[str]) -> dict[str, int]:
+    """The most words a name starting with each first word has (how far to look ahead)."""
+    maxlen: dict[str, int] = {}
+    for k in keys:
+        parts = k.split(" ")
+        maxlen[parts[0]] = max(maxlen.get(parts[0], 0), len(parts))
+    return maxlen
+
+
 def measure_ambiguity(
     corpus: Path, keys: set[str], n_docs: int, exempt: frozenset[str] = frozenset()
 ) -> dict[str, tuple[int, float, str]]:
     """{key: (freq, cue_ratio, decision)} for the names that need context ("stop" or "cue")."""
     if not corpus.exists():
         return {}
-    maxlen: dict[str, int] = {}
-    for k in keys:
-        parts = k.split(" ")
-        maxlen[parts[0]] = max(maxlen.get(parts[0], 0), len(parts))
+    maxlen = _longest_by_first_word(keys)
     table = _fold_table()
     freq: Counter[str] = Counter()
     cued: Counter[str] = Counter()
@@ -155,10 +161,7 @@ def measure_context(
     clitic reading is a name but which is a word of its own; other = the remainder)."""
     if not corpus.exists():
         return []
-    maxlen: dict[str, int] = {}
-    for k in keys:
-        parts = k.split(" ")
-        maxlen[parts[0]] = max(maxlen.get(parts[0], 0), len(parts))
+    maxlen = _longest_by_first_word(keys)
     table = _fold_table()
     freq: Counter[str] = Counter()
     nxt: Counter[tuple[str, str]] = Counter()

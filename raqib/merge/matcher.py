@@ -45,7 +45,8 @@ class Candidate:
     stands_alone: bool = True  # one of its reports gives a day, a toll or a named side of its own
 
     def has_actors(self, actors: frozenset[str]) -> bool:
-        """Whether one of the event's reports names exactly these actors."""
+        """Whether one of the event's reports names exactly these actors (as they count for
+        matching, or with its guesses included)."""
         return actors in self.actor_sets or actors in self.named_sets or actors == self.actors
 
 

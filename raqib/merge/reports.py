@@ -99,9 +99,9 @@ def stands_alone(event: dict) -> bool:
     expression of its own, a toll, or a side named by its role in the clause (not civilians, not
     a guess by position). A report without any of these is often a passing mention of the day's
     happenings or of background."""
-    if (event.get("when") or {}).get("span") or event.get("fatalities") is not None:
+    if (event.get("when") or {}).get("span"):
         return True
-    if event.get("injured") is not None:
+    if event.get("fatalities") is not None or event.get("injured") is not None:
         return True
     return any(not a.startswith("civilians") for a in actor_set(event))
 
@@ -131,6 +131,11 @@ def named_actors(event: dict) -> frozenset[str]:
     return frozenset(actor_key(str(n)) for n in names if n)
 
 
+# Unnamed sides whose country was not known when the extractor named them: "Civilians" tells
+# nothing "Civilians (Syria)" does not.
+_NAMELESS = frozenset({"Civilians", "Protesters", "Rioters"})
+
+
 def actor_set(event: dict) -> frozenset[str]:
     """The normalised names of actor 1 and actor 2 as they count for matching: an actor the
     extractor took only for being the first or second armed party of the clause (``basis``
@@ -142,13 +147,8 @@ def actor_set(event: dict) -> frozenset[str]:
         for k in ("actor1", "actor2")
         if event.get(k)
         and (roles.get(k) or {}).get("basis") != "position"
-        # "Civilians" of no country (the event's country was not known when the side was named)
-        # tells nothing "Civilians (Syria)" does not: it is no third side.
-        and str(event[k]) not in _NAMELESS
+        and str(event[k]) not in _NAMELESS  # no third side
     )
-
-
-_NAMELESS = frozenset({"Civilians", "Protesters", "Rioters"})
 
 
 def allied_pairs(event: dict) -> frozenset[frozenset[str]]:

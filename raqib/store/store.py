@@ -493,29 +493,23 @@ def open_store(db: str | Path, *, similarity: bool | None = False) -> Store:
 def _candidate(rep: Report, event_id: str, rows: list[dict]) -> Candidate:
     """A stored event as ``choose_event`` sees it, from its reports' rows."""
     events = [r.get("event") or json.loads(r["json"]) for r in rows]
+    # Each report's actors as they count for matching, and with guesses included (``actor_set``).
+    own = [striking_set(actor_set(e), r["sub_type"]) for r, e in zip(rows, events, strict=True)]
+    named = [striking_set(named_actors(e), r["sub_type"]) for r, e in zip(rows, events, strict=True)]
+    # Across grains of place every row has the report's type (the lookup is by type and day).
+    typed = [i for i, e in enumerate(events) if e.get("type") == rep.type]
     return Candidate(
         event_id,
-        frozenset().union(
-            *(striking_set(actor_set(e), r["sub_type"]) for r, e in zip(rows, events, strict=True))
-        ),
+        frozenset().union(*own),
         len(rows),
         tuple(((e.get("evidence") or {}).get("text") or "") for e in events),
         frozenset(r["sub_type"] for r in rows if r["sub_type"]),
-        # Across grains of place every row has the report's type (the lookup is by type and day).
-        same_type=any(r["slot"] == rep.slot for r in rows) or all(e.get("type") == rep.type for e in events),
+        same_type=any(r["slot"] == rep.slot for r in rows) or len(typed) == len(events),
         allies=frozenset().union(*(allied_pairs(e) for e in events)),
         multi_day=frozenset(multi_day(e) for e in events),
         stands_alone=any(stands_alone(e) for e in events),
-        named_sets=frozenset(
-            striking_set(named_actors(e), r["sub_type"])
-            for r, e in zip(rows, events, strict=True)
-            if e.get("type") == rep.type
-        ),
-        actor_sets=frozenset(
-            striking_set(actor_set(e), r["sub_type"])
-            for r, e in zip(rows, events, strict=True)
-            if e.get("type") == rep.type
-        ),
+        named_sets=frozenset(named[i] for i in typed),
+        actor_sets=frozenset(own[i] for i in typed),
     )
 
 
